@@ -1,0 +1,101 @@
+"""The StreamField vocabulary shared by blog posts and knowledge-base articles."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+# Inline formatting only: headings are their own block so that a table of contents can find them.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "blocks/paragraph.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("Describe the image for readers who cannot see it; empty if decorative."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+
+
+class ListBlock(blocks.StructBlock):
+    ordered = blocks.BooleanBlock(label=_("Numbered"), required=False, default=False)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Item"), max_length=1000), label=_("Items"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List")
+        template = "blocks/list.html"
+
+
+class FAQItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = blocks.RichTextBlock(
+        label=_("Answer"),
+        features=RICH_TEXT_FEATURES,
+        required=False,
+        help_text=_("Leave empty to show the question as still open."),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+
+
+class FAQBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    items = blocks.ListBlock(FAQItemBlock(), label=_("Questions"))
+
+    class Meta:
+        icon = "help"
+        label = _("FAQ section")
+        template = "blocks/faq.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    list = ListBlock()
+    faq = FAQBlock()

@@ -1,0 +1,116 @@
+"""The base every Mishov page type builds on: one page, up to three languages."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from apps.blocks.blocks import BodyBlock
+
+from .text import block_text, reading_minutes
+from .translation import (
+    LANGUAGE_CODES,
+    RTL_LANGUAGES,
+    current_language,
+    own_value,
+    page_languages,
+)
+
+
+class TranslatedPageForm(WagtailAdminPageForm):
+    """Requires a title in at least one language instead of always in Hebrew."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(f"title_{lang}") or "").strip() for lang in LANGUAGE_CODES):
+            self.add_error(
+                f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",
+                _("Give the page a title in at least one language."),
+            )
+        return cleaned
+
+
+class TranslatedPage(Page):
+    """A page that exists in the languages whose title it has, and 404s in the others."""
+
+    base_form_class = TranslatedPageForm
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def languages(self):
+        return page_languages(self)
+
+    def exists_in(self, lang):
+        return lang in self.languages
+
+    def serve(self, request, *args, **kwargs):
+        if current_language() not in self.languages:
+            raise Http404("This page has no text in this language.")
+        return super().serve(request, *args, **kwargs)
+
+    def translation_links(self, request=None):
+        """(code, name, url, dir) for each language this page exists in."""
+        names = dict(settings.LANGUAGES)
+        links = []
+        for lang in self.languages:
+            with override(lang):
+                url = self.get_url(request)
+            direction = "rtl" if lang in RTL_LANGUAGES else "ltr"
+            links.append({"code": lang, "name": names[lang], "url": url, "dir": direction})
+        return links
+
+
+class ContentPage(TranslatedPage):
+    """What posts and knowledge-base articles share: lead, body, author, topics."""
+
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences that open the page."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    author = models.ForeignKey(
+        "people.Author",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
+
+    content_panels = [
+        *TranslatedPage.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
+    promote_panels = [
+        *TranslatedPage.promote_panels,
+        FieldPanel("author"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *TranslatedPage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def reading_minutes(self):
+        return reading_minutes(" ".join([self.lead or "", block_text(self.body)]))
+
+    def topics_in_language(self):
+        lang = current_language()
+        return [t for t in self.topics.all() if own_value(t, "name", lang)]

@@ -1,0 +1,74 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import override
+from wagtail.models import Site
+
+from apps.core import text
+from apps.core.navigation import main_sections
+from apps.core.translation import RTL_LANGUAGES, current_language
+
+register = template.Library()
+
+
+@register.filter
+def anchor_id(value):
+    return text.anchor_id(value)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages it exists in, and nothing else.
+
+    Pages that are not Wagtail pages (search results, 404) link to each language's home page.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    names = dict(settings.LANGUAGES)
+    if page is not None and hasattr(page, "translation_links"):
+        links = page.translation_links(request)
+    else:
+        site = Site.find_for_request(request) if request else None
+        links = []
+        for lang, name in settings.LANGUAGES:
+            url = f"/{lang}/"
+            if site is not None:
+                with override(lang):
+                    url = site.root_page.specific.get_url(request) or url
+            links.append(
+                {
+                    "code": lang,
+                    "name": name,
+                    "url": url,
+                    "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
+                }
+            )
+    current = current_language()
+    return {
+        "links": links,
+        "current": current,
+        "current_name": names[current],
+    }
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context.get("request")
+    page = context.get("page")
+    sections = list(main_sections(request)) if request else []
+    current_path = getattr(page, "path", "")
+    return {
+        "sections": [
+            {"page": s, "active": bool(current_path) and current_path.startswith(s.path)}
+            for s in sections
+        ],
+        "request": request,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return f"/{current_language()}/"
+    return site.root_page.specific.get_url(request) or f"/{current_language()}/"

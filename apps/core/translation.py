@@ -1,0 +1,55 @@
+"""Which languages a page exists in, derived from its own fields.
+
+A page exists in a language when its title for that language is filled, read without
+modeltranslation's fallback. Everything that offers a page in a language (routing, the
+language switcher, listings, and later hreflang, sitemap, feeds and search) asks these helpers,
+so that no Hebrew text is ever served under a Persian or Finnish URL.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+RTL_LANGUAGES = frozenset({"he", "fa"})
+
+
+def current_language():
+    """The active language, reduced to one of the site's languages."""
+    lang = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return lang if lang in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def own_value(instance, field_name, lang):
+    """A translated field's value in `lang` itself, never a fallback."""
+    return getattr(instance, build_localized_fieldname(field_name, lang), None)
+
+
+def page_languages(page):
+    """The languages `page` exists in, in the site's language order."""
+    return [lang for lang in LANGUAGE_CODES if (own_value(page, "title", lang) or "").strip()]
+
+
+def exists_in(page, lang):
+    return lang in page_languages(page)
+
+
+def in_language(lang, prefix=""):
+    """A Q object selecting pages (or related pages, with `prefix`) that exist in `lang`."""
+    field = f"{prefix}{build_localized_fieldname('title', lang)}"
+    return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+
+
+def relax_default_language_requirement():
+    """Let a page exist in Finnish or Persian only.
+
+    wagtail-modeltranslation makes the default language's title and slug required in the admin.
+    Mishov pages may be written in any one of the three languages; TranslatedPageForm instead
+    requires a title in at least one language.
+    """
+    from wagtail.models import Page
+
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    for name in ("title", "slug"):
+        Page._meta.get_field(build_localized_fieldname(name, default)).blank = True

@@ -1,0 +1,38 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from apps.blog.models import BlogIndexPage, BlogPostPage
+from apps.core.listing import live_in_language, newest_first
+from apps.core.pages import TranslatedPage
+from apps.kb.models import ArticlePage, KnowledgeBaseIndexPage
+from apps.qa.models import QuestionIndexPage, QuestionPage
+
+LATEST_COUNT = 6
+
+
+class HomePage(TranslatedPage):
+    """The site root, one per site; it exists in every language the site speaks."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*TranslatedPage.content_panels, FieldPanel("intro")]
+    subpage_types = ["blog.BlogIndexPage", "kb.KnowledgeBaseIndexPage", "qa.QuestionIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            latest_posts=newest_first(live_in_language(BlogPostPage).select_related("author"))[
+                :LATEST_COUNT
+            ],
+            articles=newest_first(live_in_language(ArticlePage))[:LATEST_COUNT],
+            questions=newest_first(live_in_language(QuestionPage))[:LATEST_COUNT],
+            blog_index=live_in_language(BlogIndexPage).first(),
+            kb_index=live_in_language(KnowledgeBaseIndexPage).first(),
+            qa_index=live_in_language(QuestionIndexPage).first(),
+        )
+        return context

@@ -1,0 +1,104 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from apps.core.listing import live_in_language, newest_first
+from apps.core.pages import TranslatedPage, TranslatedPageForm
+from apps.core.text import reading_minutes
+from apps.core.translation import current_language, own_value
+
+ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class QuestionIndexPage(TranslatedPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*TranslatedPage.content_panels, FieldPanel("intro")]
+    subpage_types = ["qa.QuestionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("questions and answers index")
+
+    def questions(self):
+        return newest_first(live_in_language(QuestionPage).descendant_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["questions"] = self.questions()
+        return context
+
+
+class QuestionPageForm(TranslatedPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        answers = self.formsets.get("answers")
+        if answers is not None:
+            best = [
+                f
+                for f in answers.forms
+                if f.cleaned_data.get("is_best") and not f.cleaned_data.get("DELETE")
+            ]
+            if len(best) > 1:
+                raise forms.ValidationError(_("Only one answer can be marked as the best answer."))
+        return cleaned
+
+
+class QuestionPage(TranslatedPage):
+    """A reader's question (the page title) with answers in order, one of them the best."""
+
+    details = models.TextField(_("question details"), blank=True)
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
+
+    base_form_class = QuestionPageForm
+    content_panels = [
+        *TranslatedPage.content_panels,
+        FieldPanel("details"),
+        InlinePanel("answers", label=_("Answers"), min_num=0),
+    ]
+    promote_panels = [
+        *TranslatedPage.promote_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [*TranslatedPage.search_fields, index.SearchField("details")]
+    parent_page_types = ["qa.QuestionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def visible_answers(self):
+        """Answers that have text in the reader's language, in the editor's order."""
+        lang = current_language()
+        return [a for a in self.answers.all() if own_value(a, "body", lang)]
+
+    @property
+    def reading_minutes(self):
+        from django.utils.html import strip_tags
+
+        text = " ".join(strip_tags(a.body or "") for a in self.visible_answers())
+        return reading_minutes(f"{self.details} {text}")
+
+    def topics_in_language(self):
+        lang = current_language()
+        return [t for t in self.topics.all() if own_value(t, "name", lang)]
+
+
+class Answer(Orderable):
+    page = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="answers")
+    body = RichTextField(_("answer"), features=ANSWER_FEATURES)
+    is_best = models.BooleanField(_("best answer"), default=False)
+
+    panels = [FieldPanel("body"), FieldPanel("is_best")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")

@@ -1,0 +1,315 @@
+"""Writes a validated ContentSet into the database, changing only what differs.
+
+Every object is looked up by a stable key (topic and author keys, section type, page slug in
+its language), compared field by field with what the files say, and created or updated only
+when something differs: a second run reports everything unchanged and writes nothing.
+"""
+
+from collections import Counter
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.translation import override
+from wagtail.models import Page, Site
+
+from apps.blocks.blocks import BodyBlock
+from apps.blog.models import BlogIndexPage, BlogPostPage
+from apps.home.models import HomePage
+from apps.kb.models import ArticlePage, KnowledgeBaseIndexPage
+from apps.people.models import Author
+from apps.qa.models import Answer, QuestionIndexPage, QuestionPage
+from apps.taxonomy.models import Topic
+
+from .schema import LANGUAGES, ContentError
+
+SECTION_MODELS = {
+    "blog.BlogIndexPage": BlogIndexPage,
+    "kb.KnowledgeBaseIndexPage": KnowledgeBaseIndexPage,
+    "qa.QuestionIndexPage": QuestionIndexPage,
+}
+PAGE_MODELS = {
+    "blog.BlogPostPage": BlogPostPage,
+    "kb.ArticlePage": ArticlePage,
+    "qa.QuestionPage": QuestionPage,
+}
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+HOME_SLUG = "mishov"
+
+
+def paragraphs_html(paragraphs):
+    """Plain text paragraphs as the rich-text HTML Wagtail stores; line breaks kept."""
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in text.split("\n")) + "</p>"
+        for text in paragraphs
+    )
+
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
+_BODY = BodyBlock()
+
+
+def canonical_stream(raw):
+    """A StreamField value as comparable data: through the block's own round trip, ids dropped."""
+    return _without_ids(_BODY.get_prep_value(_BODY.to_python(raw or [])))
+
+
+def stream_data(blocks):
+    raw = []
+    for kind, value in blocks:
+        if kind == "heading":
+            raw.append({"type": "heading", "value": {"text": value, "level": "h2"}})
+        elif kind == "paragraph":
+            raw.append({"type": "paragraph", "value": paragraphs_html(value.split("\n\n"))})
+        elif kind == "list":
+            raw.append({"type": "list", "value": {"ordered": False, "items": value}})
+        elif kind == "quote":
+            raw.append({"type": "quote", "value": value})
+        elif kind == "faq":
+            items = [
+                {
+                    "question": item["question"],
+                    "answer": paragraphs_html(item["answer"].split("\n\n")) if item["answer"] else "",
+                }
+                for item in value["items"]
+            ]
+            raw.append({"type": "faq", "value": {"heading": value["heading"], "items": items}})
+    return raw
+
+
+class Loader:
+    def __init__(self, content, log):
+        self.content = content
+        self.log = log
+        self.counts = Counter()
+        self.topics = {}
+        self.authors = {}
+
+    def report(self, status, kind, label):
+        self.counts[status] += 1
+        self.log(status, kind, label)
+
+    # --- snippets --------------------------------------------------------------------------
+    def _sync_object(self, obj, wanted):
+        changed = {k: v for k, v in wanted.items() if getattr(obj, k) != v}
+        for key, value in changed.items():
+            setattr(obj, key, value)
+        return changed
+
+    def load_topics(self):
+        for key, spec in self.content.topics.items():
+            wanted = {}
+            for lang in LANGUAGES:
+                wanted[f"name_{lang}"] = spec["name"].get(lang)
+                wanted[f"slug_{lang}"] = spec["slug"].get(lang)
+            topic = Topic.objects.filter(key=key).first()
+            status = "unchanged"
+            if topic is None:
+                topic, status = Topic(key=key), "created"
+            if self._sync_object(topic, wanted) and status != "created":
+                status = "updated"
+            if status != "unchanged":
+                with override(DEFAULT_LANGUAGE):
+                    topic.name = wanted[f"name_{DEFAULT_LANGUAGE}"] or key
+                    topic.slug = wanted[f"slug_{DEFAULT_LANGUAGE}"] or key
+                topic.save()
+            self.topics[key] = topic
+            self.report(status, "topic", key)
+
+    def load_authors(self):
+        for key, spec in self.content.authors.items():
+            wanted = {"name": spec["name"]}
+            for lang in LANGUAGES:
+                wanted[f"credentials_{lang}"] = spec["credentials"].get(lang) or ""
+                wanted[f"bio_{lang}"] = spec["bio"].get(lang) or ""
+            author = Author.objects.filter(key=key).first()
+            status = "unchanged"
+            if author is None:
+                author, status = Author(key=key), "created"
+            if self._sync_object(author, wanted) and status != "created":
+                status = "updated"
+            if status != "unchanged":
+                author.save()
+            self.authors[key] = author
+            self.report(status, "author", key)
+
+    # --- pages -----------------------------------------------------------------------------
+    def _publish(self, page, label):
+        try:
+            page.full_clean()
+        except ValidationError as exc:
+            field, messages = next(iter(exc.message_dict.items()))
+            raise ContentError(label, field, "; ".join(messages)) from exc
+        page.save_revision().publish()
+
+    def _page_fields(self, page, wanted):
+        """Apply `wanted` (field -> value) to page; return the names that changed."""
+        changed = []
+        for name, value in wanted.items():
+            current = getattr(page, name)
+            if name.startswith("body_"):
+                differs = canonical_stream(current.raw_data if current else []) != canonical_stream(
+                    value
+                )
+            else:
+                differs = (current or "") != (value or "")
+            if differs:
+                setattr(page, name, value)
+                changed.append(name)
+        return changed
+
+    def _translations(self, field, values):
+        return {f"{field}_{lang}": values.get(lang) or None for lang in LANGUAGES}
+
+    def load_home(self):
+        spec = self.content.site["home"]
+        wanted = {
+            **self._translations("title", spec["title"]),
+            **{f"slug_{lang}": HOME_SLUG if spec["title"].get(lang) else None for lang in LANGUAGES},
+            **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
+        }
+        home = HomePage.objects.first()
+        with override(DEFAULT_LANGUAGE):
+            if home is None:
+                root = Page.get_first_root_node()
+                home = HomePage()
+                self._page_fields(home, wanted)
+                root.add_child(instance=home)
+                self._publish(home, "content/site.yaml")
+                status = "created"
+            elif self._page_fields(home, wanted):
+                self._publish(home, "content/site.yaml")
+                status = "updated"
+            else:
+                status = "unchanged"
+        self._point_site_at(home)
+        self.report(status, "page", "home")
+        return home
+
+    def _point_site_at(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                site_name=settings.WAGTAIL_SITE_NAME,
+            )
+        elif site.root_page_id != home.pk:
+            old_root = site.root_page
+            site.root_page = home
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
+            # Wagtail's placeholder "Welcome" page is replaced, never a page of ours.
+            if type(old_root.specific) is Page and not old_root.get_children().exists():
+                old_root.delete()
+
+    def load_sections(self, home):
+        sections = {}
+        for key, spec in self.content.site["sections"].items():
+            model = SECTION_MODELS[spec["type"]]
+            wanted = {
+                **self._translations("title", spec["title"]),
+                **self._translations("slug", spec["slug"]),
+                **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
+            }
+            page = model.objects.child_of(home).first()
+            with override(DEFAULT_LANGUAGE):
+                if page is None:
+                    page = model(show_in_menus=True)
+                    self._page_fields(page, wanted)
+                    home.add_child(instance=page)
+                    self._publish(page, "content/site.yaml")
+                    status = "created"
+                elif self._page_fields(page, wanted):
+                    self._publish(page, "content/site.yaml")
+                    status = "updated"
+                else:
+                    status = "unchanged"
+            sections[key] = page
+            self.report(status, "section", key)
+        return sections
+
+    def load_page(self, spec, sections):
+        model = PAGE_MODELS[spec.type]
+        parent = sections.get(spec.section)
+        if parent is None:
+            raise ContentError(spec.path, "type", f"content/site.yaml has no {spec.section} section")
+        lang = spec.language
+        wanted = {
+            f"title_{lang}": spec.title,
+            f"slug_{lang}": spec.slug,
+            f"search_description_{lang}": spec.search_description,
+        }
+        if model is QuestionPage:
+            wanted[f"details_{lang}"] = spec.details
+        else:
+            wanted[f"lead_{lang}"] = spec.lead
+            wanted[f"body_{lang}"] = stream_data(spec.body)
+        page = model.objects.child_of(parent).filter(**{f"slug_{lang}": spec.slug}).first()
+        created = page is None
+        with override(lang):
+            if created:
+                page = model()
+            changed = self._page_fields(page, wanted)
+            changed += self._relations(page, spec, lang)
+            if created:
+                parent.add_child(instance=page)
+                self._publish(page, spec.path)
+            elif changed:
+                self._publish(page, spec.path)
+        if spec.published and page.first_published_at != spec.published:
+            model.objects.filter(pk=page.pk).update(
+                first_published_at=spec.published,
+                last_published_at=max(spec.published, page.last_published_at or spec.published),
+            )
+            changed.append("published")
+        status = "created" if created else ("updated" if changed else "unchanged")
+        with override(lang):
+            url = unquote(page.get_url() or spec.slug)
+        self.report(status, "page", f"{lang} {url}")
+
+    def _relations(self, page, spec, lang):
+        changed = []
+        author = self.authors.get(spec.author) if spec.author else None
+        if hasattr(page, "author_id") and page.author_id != (author.pk if author else None):
+            page.author = author
+            changed.append("author")
+        wanted_topics = {self.topics[key].pk for key in spec.topics}
+        current_topics = set(page.topics.values_list("pk", flat=True)) if page.pk else set()
+        if wanted_topics != current_topics:
+            page.topics = [self.topics[key] for key in spec.topics]
+            changed.append("topics")
+        if isinstance(page, QuestionPage):
+            wanted = [(paragraphs_html(body), best) for body, best in spec.answers]
+            current = [(a.body, a.is_best) for a in page.answers.all()]
+            if wanted != current:
+                page.answers = [
+                    Answer(**{f"body_{lang}": body, "is_best": best, "sort_order": i})
+                    for i, (body, best) in enumerate(wanted)
+                ]
+                changed.append("answers")
+        return changed
+
+    def run(self):
+        with transaction.atomic():
+            self.load_topics()
+            self.load_authors()
+            home = self.load_home()
+            sections = self.load_sections(home)
+            for spec in self.content.pages:
+                self.load_page(spec, sections)
+        return self.counts
+
+
+def load(content, log=lambda *args: None):
+    """Apply `content` in one transaction; on any error nothing is changed."""
+    return Loader(content, log).run()
+
