@@ -54,6 +54,16 @@ class TranslatedPage(Page):
     def exists_in(self, lang):
         return lang in self.languages
 
+    @property
+    def meta_description(self):
+        """search_description in the reader's language only (Page fields fall back otherwise)."""
+        return own_value(self, "search_description", current_language()) or ""
+
+    @property
+    def html_title(self):
+        lang = current_language()
+        return own_value(self, "seo_title", lang) or own_value(self, "title", lang) or ""
+
     def serve(self, request, *args, **kwargs):
         if current_language() not in self.languages:
             raise Http404("This page has no text in this language.")
@@ -74,7 +84,9 @@ class TranslatedPage(Page):
 class ContentPage(TranslatedPage):
     """What posts and knowledge-base articles share: lead, body, author, topics."""
 
-    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences that open the page."))
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences that open the page.")
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     author = models.ForeignKey(
         "people.Author",

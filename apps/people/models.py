@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 @register_snippet
 class Author(index.Indexed, models.Model):
-    """A person who writes for Mishov. Name is the same in every language; the rest is translated."""
+    """A person who writes for Mishov. The name is shared; credentials and bio are translated."""
 
     name = models.CharField(_("name"), max_length=120)
     key = models.SlugField(

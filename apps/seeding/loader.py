@@ -78,7 +78,9 @@ def stream_data(blocks):
             items = [
                 {
                     "question": item["question"],
-                    "answer": paragraphs_html(item["answer"].split("\n\n")) if item["answer"] else "",
+                    "answer": paragraphs_html(item["answer"].split("\n\n"))
+                    if item["answer"]
+                    else "",
                 }
                 for item in value["items"]
             ]
@@ -143,12 +145,17 @@ class Loader:
             self.report(status, "author", key)
 
     # --- pages -----------------------------------------------------------------------------
-    def _publish(self, page, label):
+    def _publish(self, page, label, parent=None):
+        """Validate, save (as a child of `parent` when new) and publish a revision."""
         try:
-            page.full_clean()
+            if parent is not None:
+                parent.add_child(instance=page)  # runs full_clean() itself
+            else:
+                page.full_clean()
         except ValidationError as exc:
-            field, messages = next(iter(exc.message_dict.items()))
-            raise ContentError(label, field, "; ".join(messages)) from exc
+            with override("en"):  # messages for the person at the console
+                field, messages = next(iter(exc.message_dict.items()))
+                raise ContentError(label, field, "; ".join(str(m) for m in messages)) from exc
         page.save_revision().publish()
 
     def _page_fields(self, page, wanted):
@@ -174,7 +181,9 @@ class Loader:
         spec = self.content.site["home"]
         wanted = {
             **self._translations("title", spec["title"]),
-            **{f"slug_{lang}": HOME_SLUG if spec["title"].get(lang) else None for lang in LANGUAGES},
+            **{
+                f"slug_{lang}": HOME_SLUG if spec["title"].get(lang) else None for lang in LANGUAGES
+            },
             **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
         }
         home = HomePage.objects.first()
@@ -183,8 +192,7 @@ class Loader:
                 root = Page.get_first_root_node()
                 home = HomePage()
                 self._page_fields(home, wanted)
-                root.add_child(instance=home)
-                self._publish(home, "content/site.yaml")
+                self._publish(home, "content/site.yaml", parent=root)
                 status = "created"
             elif self._page_fields(home, wanted):
                 self._publish(home, "content/site.yaml")
@@ -199,7 +207,10 @@ class Loader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name=settings.WAGTAIL_SITE_NAME,
             )
         elif site.root_page_id != home.pk:
@@ -225,8 +236,7 @@ class Loader:
                 if page is None:
                     page = model(show_in_menus=True)
                     self._page_fields(page, wanted)
-                    home.add_child(instance=page)
-                    self._publish(page, "content/site.yaml")
+                    self._publish(page, "content/site.yaml", parent=home)
                     status = "created"
                 elif self._page_fields(page, wanted):
                     self._publish(page, "content/site.yaml")
@@ -241,7 +251,9 @@ class Loader:
         model = PAGE_MODELS[spec.type]
         parent = sections.get(spec.section)
         if parent is None:
-            raise ContentError(spec.path, "type", f"content/site.yaml has no {spec.section} section")
+            raise ContentError(
+                spec.path, "type", f"content/site.yaml has no {spec.section} section"
+            )
         lang = spec.language
         wanted = {
             f"title_{lang}": spec.title,
@@ -260,11 +272,8 @@ class Loader:
                 page = model()
             changed = self._page_fields(page, wanted)
             changed += self._relations(page, spec, lang)
-            if created:
-                parent.add_child(instance=page)
-                self._publish(page, spec.path)
-            elif changed:
-                self._publish(page, spec.path)
+            if created or changed:
+                self._publish(page, spec.path, parent=parent if created else None)
         if spec.published and page.first_published_at != spec.published:
             model.objects.filter(pk=page.pk).update(
                 first_published_at=spec.published,
@@ -312,4 +321,3 @@ class Loader:
 def load(content, log=lambda *args: None):
     """Apply `content` in one transaction; on any error nothing is changed."""
     return Loader(content, log).run()
-

@@ -107,7 +107,9 @@ def load_yaml(path):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
-        raise ContentError(path, where, f"is not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+        raise ContentError(
+            path, where, f"is not valid YAML ({getattr(exc, 'problem', exc)})"
+        ) from exc
     except UnicodeDecodeError as exc:
         raise ContentError(path, "", "is not UTF-8 text") from exc
 
@@ -168,8 +170,10 @@ def parse_site(path, data):
 
 def _parse_block(r, item, where):
     if not isinstance(item, dict) or len(item) != 1:
-        r.fail(where, f"expected one block, written as a single key out of {', '.join(BLOCK_TYPES)}")
-    (kind, value), = item.items()
+        r.fail(
+            where, f"expected one block, written as a single key out of {', '.join(BLOCK_TYPES)}"
+        )
+    ((kind, value),) = item.items()
     here = f"{where}.{kind}"
     if kind in ("heading", "paragraph"):
         if not isinstance(value, str) or not value.strip():

@@ -14,4 +14,6 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 # The browser tests serve the test database from a separate server process, so SQLite's
 # test database must be a file that both processes can open.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+WHITENOISE_USE_FINDERS = True

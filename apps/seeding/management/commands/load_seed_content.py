@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--path",
             default=str(Path(settings.BASE_DIR) / "content"),
-            help="Folder holding site.yaml, topics.yaml, authors.yaml and pages/ (default: content/).",
+            help="Folder with site.yaml, topics.yaml, authors.yaml and pages/ (default: content/).",
         )
 
     def handle(self, *args, path, **options):
@@ -34,9 +34,7 @@ class Command(BaseCommand):
         def log(status, kind, label):
             nonlocal done
             done += 1
-            style = {"created": self.style.SUCCESS, "updated": self.style.WARNING}.get(
-                status, str
-            )
+            style = {"created": self.style.SUCCESS, "updated": self.style.WARNING}.get(status, str)
             self.stdout.write(f"  [{done}/{total}] {style(f'{status:9}')} {kind:7} {label}")
 
         try:

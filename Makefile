@@ -1,0 +1,55 @@
+# Mishov — everyday commands. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install db lint messages check-messages clean
+
+## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
+run: db
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: install
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+db: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py update_translation_fields > /dev/null
+	$(PY) manage.py set_translation_url_paths
+	$(PY) manage.py load_seed_content
+	$(PY) manage.py ensure_editor --admin-url http://$(HOST):$(PORT)/admin/
+
+## lint: ruff and a check that models and migrations agree
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+## messages: extract UI strings into locale/*/django.po, then compile after translating
+messages: install
+	$(PY) manage.py makemessages -l he -l fa -l fi --no-location \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(PY) manage.py compilemessages --ignore=.venv
+
+## check-messages: every catalog complete and valid, and the committed .mo files up to date
+check-messages:
+	@for lang in he fa fi; do \
+		po=locale/$$lang/LC_MESSAGES/django.po; mo=locale/$$lang/LC_MESSAGES/django.mo; \
+		msgfmt --check --statistics -o /tmp/mishov-$$lang.mo $$po || exit 1; \
+		if msgfmt --statistics -o /dev/null $$po 2>&1 | grep -Eq 'untranslated|fuzzy'; then \
+			echo "$$po has untranslated or fuzzy messages"; exit 1; fi; \
+		cmp -s /tmp/mishov-$$lang.mo $$mo || { echo "$$mo is stale: run make messages"; exit 1; }; \
+	done
+
+clean:
+	rm -rf var .pytest_cache
