@@ -66,7 +66,8 @@ def server_url(django_db_setup, django_db_blocker):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError(f"test server did not start: {process.stderr.read()!r}")
+                error = process.stderr.read().decode(errors="replace")
+                raise RuntimeError(f"test server did not start: {error}") from None
             time.sleep(0.2)
     yield base
     process.terminate()

@@ -25,7 +25,8 @@ def test_seed_page_direction_and_screenshot(browser, server_url, artifacts, lang
         assert response.status == 200
 
         assert page.evaluate("document.documentElement.lang") == lang
-        assert page.evaluate("getComputedStyle(document.body).direction") == EXPECTED_DIRECTION[lang]
+        direction = page.evaluate("getComputedStyle(document.body).direction")
+        assert direction == EXPECTED_DIRECTION[lang]
         assert page.locator("h1").inner_text().strip() == data["title"]
         # Responsive: nothing forces sideways scrolling, even at 320 px.
         overflow = page.evaluate(
