@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from apps.blocks.blocks import BodyBlock
 
+from .panels import PageLanguagesPanel
 from .text import block_text, reading_minutes
 from .translation import (
     LANGUAGE_CODES,
@@ -43,6 +44,7 @@ class TranslatedPage(Page):
     """A page that exists in the languages whose title it has, and 404s in the others."""
 
     base_form_class = TranslatedPageForm
+    content_panels = [PageLanguagesPanel(), *Page.content_panels]
 
     class Meta:
         abstract = True
@@ -66,7 +68,10 @@ class TranslatedPage(Page):
 
     def serve(self, request, *args, **kwargs):
         if current_language() not in self.languages:
-            raise Http404("This page has no text in this language.")
+            # Not found in this language; the page offers the languages it does exist in.
+            return TemplateResponse(
+                request, "404.html", {"page": self, "missing_translation": True}, status=404
+            )
         return super().serve(request, *args, **kwargs)
 
     def translation_links(self, request=None):

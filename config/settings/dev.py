@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
 # A fixed key is acceptable only because this module never runs in production.
@@ -12,3 +13,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# WhiteNoise warns when STATIC_ROOT is missing, even while it serves from the finders.
+(BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.conf import settings
 from django.utils.translation import get_language_info, gettext, override
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -120,6 +121,14 @@ def test_editor_adds_a_persian_translation_to_a_hebrew_post(editor_client, clien
 
 
 @pytest.mark.parametrize("model", [BlogPostPage, QuestionPage])
-def test_edit_views_open_for_every_page_type(editor_client, model):
+def test_edit_views_state_the_languages_the_page_is_published_in(editor_client, model):
     page = model.objects.first()
-    assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    response = editor_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    text = html.unescape(response.content.decode())
+    with override("he"):  # the admin's default language here
+        intro = gettext("This page is published in:")
+    panel = text.split(intro, 1)[1].split("</p>", 1)[0]
+    names = dict(settings.LANGUAGES)
+    for code in ("he", "fa", "fi"):
+        assert (names[code] in panel) == page.exists_in(code), (code, panel)

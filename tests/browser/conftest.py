@@ -72,6 +72,25 @@ def server_url(django_db_setup, django_db_blocker):
     yield base
     process.terminate()
     process.wait(timeout=10)
+    with django_db_blocker.unblock():
+        _wait_for_server_sessions_to_end()
+
+
+def _wait_for_server_sessions_to_end():
+    """PostgreSQL ends a closed client's session a moment later; dropping the test database
+    before that fails, so wait for the server process's sessions to go."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
 
 
 @pytest.fixture(scope="session")

@@ -115,3 +115,14 @@ def test_finnish_date_uses_finnish_month_names(client):
         "joulu",
     )
     assert any(month in shown for month in finnish_months), shown
+
+
+def test_missing_translation_404_offers_the_languages_the_page_exists_in(client):
+    data = read_seed(next(p for p in SEEDS if p.name.startswith("003-")))
+    page = seed_page(data)
+    response = client.get(url_in(page, "fi"))
+    assert response.status_code == 404
+    text = html.unescape(response.content.decode())
+    fa_url = url_in(page, "fa")
+    assert f'<a href="{fa_url}" hreflang="fa"' in text
+    assert 'hreflang="he"' not in text.split('class="error-page"')[1]

@@ -1,0 +1,26 @@
+"""An admin panel that tells editors which languages a page is published in."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+from .translation import page_languages
+
+
+class PageLanguagesPanel(Panel):
+    """Read-only: the languages this page exists in (those whose title is filled)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Languages"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/page_languages.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            names = dict(settings.LANGUAGES)
+            instance = self.instance
+            context["languages"] = [names[code] for code in page_languages(instance)]
+            context["is_new"] = instance.pk is None
+            return context
