@@ -126,6 +126,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("he", "fa", "fi")}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# The admin remembers which languages an editor last chose to see.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 
 # Hebrew is not among Wagtail's admin languages by default.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
