@@ -1,30 +1,21 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 
 from apps.core.listing import live_in_language, newest_first
-from apps.core.pages import ContentPage, TranslatedPage
+from apps.core.pages import ContentPage, SectionIndexPage
 
 
-class BlogIndexPage(TranslatedPage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*TranslatedPage.content_panels, FieldPanel("intro")]
+class BlogIndexPage(SectionIndexPage):
+    listing_name = "posts"
     subpage_types = ["blog.BlogPostPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("blog index")
 
-    def posts(self):
+    def listing(self):
         return newest_first(
             live_in_language(BlogPostPage).descendant_of(self).select_related("author")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["posts"] = self.posts()
-        return context
 
 
 class BlogPostPage(ContentPage):

@@ -10,7 +10,7 @@ from django.utils.translation import override
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -25,6 +25,12 @@ from .translation import (
     own_value,
     page_languages,
 )
+
+
+def topics_in_language(page):
+    """The page's topics that have a name in the reader's language."""
+    lang = current_language()
+    return [t for t in page.topics.all() if own_value(t, "name", lang)]
 
 
 class TranslatedPageForm(WagtailAdminPageForm):
@@ -129,5 +135,25 @@ class ContentPage(TranslatedPage):
         return reading_minutes(" ".join([self.lead or "", block_text(self.body)]))
 
     def topics_in_language(self):
-        lang = current_language()
-        return [t for t in self.topics.all() if own_value(t, "name", lang)]
+        return topics_in_language(self)
+
+
+class SectionIndexPage(TranslatedPage):
+    """A section of the site (blog, knowledge base, Q&A): an introduction and its listing."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*TranslatedPage.content_panels, FieldPanel("intro")]
+    max_count = 1
+    listing_name = "items"
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context[self.listing_name] = self.listing()
+        return context

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -8,30 +9,28 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from apps.core.listing import live_in_language, newest_first
-from apps.core.pages import TranslatedPage, TranslatedPageForm
+from apps.core.pages import (
+    SectionIndexPage,
+    TranslatedPage,
+    TranslatedPageForm,
+    topics_in_language,
+)
 from apps.core.text import reading_minutes
 from apps.core.translation import current_language, own_value
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class QuestionIndexPage(TranslatedPage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*TranslatedPage.content_panels, FieldPanel("intro")]
+class QuestionIndexPage(SectionIndexPage):
+    listing_name = "questions"
     subpage_types = ["qa.QuestionPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("questions and answers index")
 
-    def questions(self):
+    def listing(self):
         return newest_first(live_in_language(QuestionPage).descendant_of(self))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["questions"] = self.questions()
-        return context
 
 
 class QuestionPageForm(TranslatedPageForm):
@@ -82,14 +81,11 @@ class QuestionPage(TranslatedPage):
 
     @property
     def reading_minutes(self):
-        from django.utils.html import strip_tags
-
         text = " ".join(strip_tags(a.body or "") for a in self.visible_answers())
         return reading_minutes(f"{self.details} {text}")
 
     def topics_in_language(self):
-        lang = current_language()
-        return [t for t in self.topics.all() if own_value(t, "name", lang)]
+        return topics_in_language(self)
 
 
 class Answer(Orderable):
