@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import override
 
-# Playwright's sync API runs an asyncio loop on the main thread, which makes Django refuse
-# database calls there; these tests call the ORM synchronously only, never from async code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.seeds import read_seed, seed_files, seed_page
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -94,7 +93,25 @@ def _wait_for_server_sessions_to_end():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def seed_urls(django_db_setup, django_db_blocker):
+    """language -> (seed data, path) for one seed page per language.
+
+    Read before Chromium starts: Playwright's sync API keeps an asyncio loop on this thread,
+    and Django rightly refuses database calls from inside one, so browser tests use HTTP only.
+    """
+    urls = {}
+    with django_db_blocker.unblock():
+        for path in seed_files():
+            data = read_seed(path)
+            lang = data["language"]
+            if lang not in urls:
+                with override(lang):
+                    urls[lang] = (data, seed_page(data).get_url())
+    return urls
+
+
+@pytest.fixture(scope="session")
+def browser(server_url, seed_urls):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

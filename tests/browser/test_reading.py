@@ -1,24 +1,15 @@
 """What a reader sees, in a real browser: direction, language, layout from 320 px."""
 
 import pytest
-from django.utils.translation import override
 
-from tests.seeds import read_seed, seed_files, seed_page
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = pytest.mark.browser
 
 EXPECTED_DIRECTION = {"he": "rtl", "fa": "rtl", "fi": "ltr"}
 
 
-def _seed_for(lang):
-    data = read_seed(next(p for p in seed_files() if read_seed(p)["language"] == lang))
-    with override(lang):
-        return data, seed_page(data).get_url()
-
-
 @pytest.mark.parametrize("lang", EXPECTED_DIRECTION)
-def test_seed_page_direction_and_screenshot(browser, server_url, artifacts, lang):
-    data, path = _seed_for(lang)
+def test_seed_page_direction_and_screenshot(browser, server_url, seed_urls, artifacts, lang):
+    data, path = seed_urls[lang]
     for width in (320, 1280):
         page = browser.new_page(viewport={"width": width, "height": 900})
         response = page.goto(server_url + path)
@@ -40,11 +31,11 @@ def test_seed_page_direction_and_screenshot(browser, server_url, artifacts, lang
         page.close()
 
 
-def test_fonts_load_from_this_site_only(browser, server_url):
+def test_fonts_load_from_this_site_only(browser, server_url, seed_urls):
     page = browser.new_page()
     hosts = set()
     page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-    _data, path = _seed_for("fa")
+    _data, path = seed_urls["fa"]
     page.goto(server_url + path)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.fonts.check('16px Vazirmatn', 'سلام')")
