@@ -17,7 +17,6 @@ class BlogIndexPage(SectionIndexPage):
         )
 
 
-
 class BlogPostPage(ContentPage):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []

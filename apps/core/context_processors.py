@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .translation import RTL_LANGUAGES, current_language
+from .translation import current_language, direction
 
 
 def site_chrome(request):
@@ -8,6 +8,6 @@ def site_chrome(request):
     lang = current_language()
     return {
         "LANG": lang,
-        "DIR": "rtl" if lang in RTL_LANGUAGES else "ltr",
+        "DIR": direction(lang),
         "SITE_LANGUAGES": settings.LANGUAGES,
     }

@@ -20,8 +20,8 @@ from .panels import PageLanguagesPanel
 from .text import block_text, reading_minutes
 from .translation import (
     LANGUAGE_CODES,
-    RTL_LANGUAGES,
     current_language,
+    language_link,
     own_value,
     page_languages,
 )
@@ -81,14 +81,11 @@ class TranslatedPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def translation_links(self, request=None):
-        """(code, name, url, dir) for each language this page exists in."""
-        names = dict(settings.LANGUAGES)
+        """A link (code, name, url, dir) for each language this page exists in."""
         links = []
         for lang in self.languages:
             with override(lang):
-                url = self.get_url(request)
-            direction = "rtl" if lang in RTL_LANGUAGES else "ltr"
-            links.append({"code": lang, "name": names[lang], "url": url, "dir": direction})
+                links.append(language_link(lang, self.get_url(request)))
         return links
 
 

@@ -1,10 +1,9 @@
 """An admin panel that tells editors which languages a page is published in."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .translation import page_languages
+from .translation import LANGUAGE_NAMES, page_languages
 
 
 class PageLanguagesPanel(Panel):
@@ -19,8 +18,7 @@ class PageLanguagesPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            names = dict(settings.LANGUAGES)
             instance = self.instance
-            context["languages"] = [names[code] for code in page_languages(instance)]
+            context["languages"] = [LANGUAGE_NAMES[code] for code in page_languages(instance)]
             context["is_new"] = instance.pk is None
             return context

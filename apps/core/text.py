@@ -27,9 +27,9 @@ def _text_of(value):
         return strip_tags(value.source)
     if isinstance(value, str):
         return value
-    if isinstance(value, dict) or hasattr(value, "items") and callable(value.items):
+    if isinstance(value, dict):  # StructValue is a dict
         return " ".join(_text_of(v) for v in value.values())
-    if isinstance(value, (list, tuple)) or hasattr(value, "__iter__"):
+    if hasattr(value, "__iter__"):  # StreamValue, ListValue
         return " ".join(_text_of(v) for v in value)
     return ""
 

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 RTL_LANGUAGES = frozenset({"he", "fa"})
 
 
@@ -19,6 +20,15 @@ def current_language():
     """The active language, reduced to one of the site's languages."""
     lang = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return lang if lang in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def direction(lang):
+    return "rtl" if lang in RTL_LANGUAGES else "ltr"
+
+
+def language_link(lang, url):
+    """What the language switcher and the 404 page need to link to `url` in `lang`."""
+    return {"code": lang, "name": LANGUAGE_NAMES[lang], "url": url, "dir": direction(lang)}
 
 
 def own_value(instance, field_name, lang):

@@ -15,7 +15,6 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
         return live_in_language(ArticlePage).descendant_of(self).order_by("path")
 
 
-
 class ArticlePage(ContentPage):
     """A knowledge-base article: evergreen, organised in sections by its headings."""
 

@@ -32,7 +32,6 @@ class QuestionIndexPage(SectionIndexPage):
         return newest_first(live_in_language(QuestionPage).descendant_of(self))
 
 
-
 class QuestionPageForm(TranslatedPageForm):
     def clean(self):
         cleaned = super().clean()

@@ -11,11 +11,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 
+# var/ holds the SQLite test database; WhiteNoise warns when STATIC_ROOT is missing.
+(BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
+
 # The browser tests serve the test database from a separate server process, so SQLite's
 # test database must be a file that both processes can open.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 WHITENOISE_USE_FINDERS = True
-# WhiteNoise warns when STATIC_ROOT is missing, even while it serves from the finders.
-(BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)

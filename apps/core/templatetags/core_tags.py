@@ -1,11 +1,15 @@
 from django import template
-from django.conf import settings
 from django.utils.translation import override
 from wagtail.models import Site
 
 from apps.core import text
 from apps.core.navigation import main_sections
-from apps.core.translation import RTL_LANGUAGES, current_language
+from apps.core.translation import (
+    LANGUAGE_CODES,
+    LANGUAGE_NAMES,
+    current_language,
+    language_link,
+)
 
 register = template.Library()
 
@@ -23,30 +27,22 @@ def language_switcher(context):
     """
     request = context.get("request")
     page = context.get("page")
-    names = dict(settings.LANGUAGES)
     if page is not None and hasattr(page, "translation_links"):
         links = page.translation_links(request)
     else:
         site = Site.find_for_request(request) if request else None
         links = []
-        for lang, name in settings.LANGUAGES:
+        for lang in LANGUAGE_CODES:
             url = f"/{lang}/"
             if site is not None:
                 with override(lang):
                     url = site.root_page.specific.get_url(request) or url
-            links.append(
-                {
-                    "code": lang,
-                    "name": name,
-                    "url": url,
-                    "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
-                }
-            )
+            links.append(language_link(lang, url))
     current = current_language()
     return {
         "links": links,
         "current": current,
-        "current_name": names[current],
+        "current_name": LANGUAGE_NAMES[current],
     }
 
 
