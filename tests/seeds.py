@@ -28,6 +28,20 @@ def read_seed(path):
         return yaml.safe_load(handle)
 
 
+def seed(number):
+    """The parsed content file of seed `number` (e.g. "004")."""
+    return read_seed(next(p for p in seed_files() if p.name.startswith(f"{number}-")))
+
+
+def publish_translation(page, **fields):
+    """Set translated fields (title_fi=…, body_fi=…) on a page and publish them; reload it."""
+    with override("he"):
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
 def seed_page(data):
     model = MODELS[data["type"]]
     return model.objects.get(**{f"slug_{data['language']}": data["slug"]})

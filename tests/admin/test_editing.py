@@ -11,6 +11,7 @@ from wagtail.users.models import UserProfile
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.qa.models import QuestionPage
+from tests.seeds import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +73,12 @@ def _post_form(title_field, slug_field, title, slug, body_field, text, **extra):
 def test_editor_creates_a_finnish_only_post(editor_client, client):
     blog = BlogIndexPage.objects.get()
     data = _post_form(
-        "title_fi", "slug_fi", "Reklamaatio on lahja", "reklamaatio-on-lahja",
-        "body_fi", "Jokainen reklamaatio kertoo, mitä asiakas odotti.",
+        "title_fi",
+        "slug_fi",
+        "Reklamaatio on lahja",
+        "reklamaatio-on-lahja",
+        "body_fi",
+        "Jokainen reklamaatio kertoo, mitä asiakas odotti.",
     )
     for lang in ("he", "fa"):
         data.update({f"body_{lang}-count": "0"})
@@ -112,10 +117,12 @@ def test_editor_adds_a_persian_translation_to_a_hebrew_post(editor_client, clien
     assert response.status_code == 200
     assert 'name="title_fa"' in response.content.decode()
 
-    page.title_fa = "همیشه حق با مشتری است"
-    page.slug_fa = "همیشه-حق-با-مشتری-است"
-    page.body_fa = [{"type": "paragraph", "value": "<p>متن فارسی.</p>"}]
-    page.save_revision(user=None).publish()
+    publish_translation(
+        page,
+        title_fa="همیشه حق با مشتری است",
+        slug_fa="همیشه-حق-با-مشتری-است",
+        body_fa=[{"type": "paragraph", "value": "<p>متن فارسی.</p>"}],
+    )
 
     assert client.get("/fa/وبلاگ/همیشه-حق-با-مشتری-است/").status_code == 200
 

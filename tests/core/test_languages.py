@@ -2,10 +2,8 @@ import html
 import re
 
 import pytest
-from django.utils.translation import override
 
-from apps.blog.models import BlogPostPage
-from tests.seeds import read_seed, seed_files, seed_page, url_in
+from tests.seeds import publish_translation, read_seed, seed, seed_files, seed_page, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -56,22 +54,21 @@ def test_switcher_on_home_links_to_each_language_home(client):
 
 
 def test_switcher_offers_only_languages_the_page_exists_in(client):
-    data = read_seed(next(p for p in seed_files() if p.name.startswith("004-")))
+    data = seed("004")
     text = client.get(url_in(seed_page(data), "he")).content.decode()
     _nav, links = _switcher(text)
     assert links == {}
 
 
 def test_translation_is_linked_and_served_with_its_own_slug(client):
-    data = read_seed(next(p for p in seed_files() if p.name.startswith("002-")))
-    page = seed_page(data)
-    with override("he"):
-        page.title_fi = "Asiakkaat – ystäviä vai vihollisia?"
-        page.slug_fi = "asiakkaat-ystavia-vai-vihollisia"
-        page.lead_fi = "Suomenkielinen johdanto."
-        page.body_fi = [{"type": "paragraph", "value": "<p>Suomenkielinen teksti.</p>"}]
-        page.save_revision().publish()
-    page = BlogPostPage.objects.get(pk=page.pk)
+    data = seed("002")
+    page = publish_translation(
+        seed_page(data),
+        title_fi="Asiakkaat – ystäviä vai vihollisia?",
+        slug_fi="asiakkaat-ystavia-vai-vihollisia",
+        lead_fi="Suomenkielinen johdanto.",
+        body_fi=[{"type": "paragraph", "value": "<p>Suomenkielinen teksti.</p>"}],
+    )
     fi_url = url_in(page, "fi")
     assert fi_url == "/fi/blogi/asiakkaat-ystavia-vai-vihollisia/"
 
@@ -90,13 +87,10 @@ def test_translation_is_linked_and_served_with_its_own_slug(client):
 
 def test_title_only_translation_never_shows_hebrew_body(client):
     """A page with a Persian title but no Persian body must not fill in Hebrew text."""
-    data = read_seed(next(p for p in seed_files() if p.name.startswith("004-")))
-    page = seed_page(data)
-    with override("he"):
-        page.title_fa = "همیشه حق با مشتری است"
-        page.slug_fa = "همیشه-حق-با-مشتری"
-        page.save_revision().publish()
-    page = BlogPostPage.objects.get(pk=page.pk)
+    data = seed("004")
+    page = publish_translation(
+        seed_page(data), title_fa="همیشه حق با مشتری است", slug_fa="همیشه-حق-با-مشتری"
+    )
     text = html.unescape(client.get(url_in(page, "fa")).content.decode())
     assert "<h1>همیشه حق با مشتری است</h1>" in text
     assert data["lead"][:40] not in text

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.seeds import LANGUAGES, read_seed, sample_text, seed_files, seed_page, url_in
+from tests.seeds import LANGUAGES, read_seed, sample_text, seed, seed_files, seed_page, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_seed_page_is_404_in_the_other_languages(client, path):
 
 def test_seed_page_slug_from_another_language_tree_is_404(client):
     """The Finnish Q&A page's Finnish path under /he/ does not exist."""
-    data = read_seed(next(p for p in SEEDS if "001-fi" in p.name))
+    data = seed("001")
     page = seed_page(data)
     fi_url = url_in(page, "fi")
     assert client.get(fi_url).status_code == 200
@@ -63,7 +63,7 @@ def test_scrape_chrome_is_not_content(client):
 
 
 def test_faq_section_of_seed_000(client):
-    data = read_seed(next(p for p in SEEDS if p.name.startswith("000-")))
+    data = seed("000")
     faq = next(block["faq"] for block in data["body"] if "faq" in block)
     text = html.unescape(client.get(url_in(seed_page(data), "he")).content.decode())
     assert 'class="faq"' in text
@@ -72,7 +72,7 @@ def test_faq_section_of_seed_000(client):
 
 
 def test_question_page_shows_best_answer_first_and_marked(client):
-    data = read_seed(next(p for p in SEEDS if p.name.startswith("001-")))
+    data = seed("001")
     text = html.unescape(client.get(url_in(seed_page(data), "fi")).content.decode())
     best = next(a for a in data["answers"] if a["best"])
     other = next(a for a in data["answers"] if not a["best"])
@@ -82,7 +82,7 @@ def test_question_page_shows_best_answer_first_and_marked(client):
 
 
 def test_post_has_author_box_and_localized_date(client):
-    data = read_seed(next(p for p in SEEDS if p.name.startswith("004-")))
+    data = seed("004")
     page = seed_page(data)
     text = html.unescape(client.get(url_in(page, "he")).content.decode())
     assert 'class="author-box"' in text
@@ -96,7 +96,7 @@ def test_post_has_author_box_and_localized_date(client):
 
 
 def test_finnish_date_uses_finnish_month_names(client):
-    data = read_seed(next(p for p in SEEDS if p.name.startswith("001-")))
+    data = seed("001")
     page = seed_page(data)
     text = client.get(url_in(page, "fi")).content.decode()
     shown = re.search(r"<time datetime=\"[^\"]+\">([^<]+)</time>", text).group(1)
@@ -118,7 +118,7 @@ def test_finnish_date_uses_finnish_month_names(client):
 
 
 def test_missing_translation_404_offers_the_languages_the_page_exists_in(client):
-    data = read_seed(next(p for p in SEEDS if p.name.startswith("003-")))
+    data = seed("003")
     page = seed_page(data)
     response = client.get(url_in(page, "fi"))
     assert response.status_code == 404
