@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "apps.core",
+    "apps.analysis",
     "apps.blocks",
     "apps.people",
     "apps.taxonomy",

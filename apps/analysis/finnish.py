@@ -1,0 +1,50 @@
+"""Finnish analysis: Snowball's Finnish stemmer plus a few rules for what it leaves apart.
+
+Snowball removes case endings well but keeps the nominative of s-nouns different from their
+inflected stem (asiakas vs asiak-, valitus vs valituks-/valitu-). The rules below rewrite those
+stem endings; they run on every Snowball output, so all forms of a word go through them alike.
+"""
+
+import re
+
+try:  # PyStemmer is the C build of Snowball: same algorithm, many times faster.
+    import Stemmer
+
+    _stem_word = Stemmer.Stemmer("finnish").stemWord
+except ImportError:  # pragma: no cover - depends on the environment
+    import snowballstemmer
+
+    _stem_word = snowballstemmer.stemmer("finnish").stemWord
+
+_FINNISH_WORD = re.compile("[a-zåäö]+")
+VOWELS = "aeiouyäö"
+
+# (pattern on the Snowball stem, replacement, shortest stem the rule applies to)
+_POST_RULES = [
+    # Consonant gradation at the stem end: asiakk-, matt-, kaupp- -> asiak-, mat-, kaup-.
+    (re.compile(f"(kk|pp|tt)([{VOWELS}]?)$"), lambda m: m[1][0] + m[2], 4),
+    # -us/-ys/-os nouns inflect on -ks-: valituks (valituksen) -> valitu.
+    (re.compile("ks$"), "", 5),
+    # ...and their nominative: valitus, kysymys, tilaus -> valitu, kysymy, tilau.
+    (re.compile("(?<=[uyoö])s$"), "", 5),
+    # ...and the genitive plural valitusten, which Snowball leaves as valitust.
+    (re.compile("(?<=[uy])st$"), "", 7),
+    # Abstract -us nouns on -ude-/-ut-: rakkaud (rakkauden), rakkaut (rakkautta) -> rakkau.
+    (re.compile("(?<=au|eu|ou|uu|yy|äy|öy)[dt]$"), "", 6),
+    # -as/-äs nouns after k/g/p/t/d: asiakas, rikas -> asiak, rik (like asiakkaan, rikkaan).
+    (re.compile("(?<=[kgptd])[aä]s$"), "", 5),
+]
+
+
+def _post_rules(stem: str) -> str:
+    for pattern, replacement, min_length in _POST_RULES:
+        if len(stem) >= min_length:
+            stem = pattern.sub(replacement, stem, count=1)
+    return stem
+
+
+def analyze_token(token: str) -> str:
+    """Search term for one folded token; non-Finnish tokens (digits, other scripts) unchanged."""
+    if not _FINNISH_WORD.fullmatch(token):
+        return token
+    return _post_rules(_stem_word(token))

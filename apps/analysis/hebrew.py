@@ -1,0 +1,99 @@
+"""Light Hebrew analysis: attached prefixes and plural/feminine endings, without a dictionary.
+
+Written Hebrew glues the words ו ה ב כ ל מ ש to the next word (והלקוח = "and the customer"),
+so without stripping them a search for לקוח misses most of its occurrences. A letter-based rule
+cannot tell a prefix from a first root letter (מספר is "number" and also "from a book"), so:
+
+* A term is the same for a word and for that word with prefixes; this needs the stripping to
+  be greedy (הלקוח -> לקוח -> קוח), because the bare word is stripped the same way.
+* A short list of common words whose first letter belongs to the word (KNOWN_WORDS) stops the
+  stripping there, which keeps frequent words apart (מספר vs ספר, הזמנה vs זמן) and readable.
+* Nothing is stripped below three letters, the size of a Hebrew root, and tokens of three
+  letters or fewer are left alone, so של, מה, בית stay themselves.
+
+Input is already folded (normalize.fold): no niqqud and no final letters, so ים is "ימ".
+"""
+
+from .normalize import fold
+
+PREFIX_LETTERS = frozenset("והבכלמש")
+MAX_PREFIX_LETTERS = 3
+MIN_STEM = 3
+
+# Words that start with a prefix letter or end like a suffix but where those letters are part of
+# the word. Customer-service and site vocabulary first, then frequent everyday words.
+KNOWN_WORDS = """
+לקוח שירות מכירה משלוח הזמנה החזר הודעה הנחה הצעה הסבר הערה הגדרה החלפה הבטחה הרשמה
+התחברות הורדה העברה התקנה התראה הדרכה המלצה החלטה הנהלה הסכם הוראה הכנסה הוצאה הצלחה
+הלוואה הפקדה השוואה השקעה הטבה הגשה הפסקה היסטוריה היכרות הבנה
+מוצר מחיר מידע מערכת משתמש מנהל מקום מצב מבצע מכשיר משרד מסמך מענה מוקד מדיניות מחלקה
+משימה מטרה מילה מכונה מועד מנוי מחשב מספר משפט מכתב מדריך מאמר מקרה מחקר מפתח מסך מזגן
+משכורת מלאי מבנה מעבר משמרת מעקב מקצוע מרכז מרחק מכללה מגבלה מחסן מטבח מסלול מצלמה מוסך
+משקל מקלדת מדפסת מטבע משפחה מדינה מורה משחק מתנה מבחן מלון מסעדה מחלה מלחמה מוזיקה
+שאלה שבוע שולחן שלום שיחה שיטה שימוש שינוי שליח שגיאה שותף שעון שכונה שמירה שדרוג שכירות
+שיעור שאלון שורה שקית שחקן שמחה
+בעיה בקשה בדיקה ביטול ביטוח ברכה בחירה בנק בקבוק בוקר בטיחות בריאות בסיס ביקורת ביקור בלוג
+בניין בחינה
+כתובת כרטיס כסף כיסא כניסה כמות כפתור כותרת כלכלה כיתה כדור כביש
+לוח לימוד לשון לחם לילה ליווי לחצן
+ועדה ויכוח ויתור וידאו
+אחריות אפשרות ירושלים מצרים
+"""
+
+
+def _stem_of_known(word: str) -> str:
+    # Feminine ־ה goes like the plural ־ות (מכירה, מכירות -> מכיר); other words are their stem.
+    return word[:-1] if word.endswith("ה") else word
+
+
+_KNOWN_FORMS = frozenset(fold(KNOWN_WORDS).split())
+_KNOWN_STEMS = {_stem_of_known(word) for word in _KNOWN_FORMS}
+
+
+def _is_hebrew_word(token: str) -> bool:
+    return all("\u05d0" <= char <= "\u05ea" for char in token)
+
+
+def strip_suffix(word: str) -> str:
+    """Remove one plural/feminine/construct ending, keeping at least a three-letter stem."""
+    for suffix, min_stem in (("ימ", MIN_STEM), ("ות", MIN_STEM), ("י", 4), ("ה", MIN_STEM)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            # Construct plural ־י needs four letters left: עברי (Hebrew) is not עבר (past).
+            return word[: -len(suffix)]
+    return word
+
+
+def _known_term(word: str) -> str | None:
+    if word in _KNOWN_FORMS:
+        return _stem_of_known(word)
+    stem = strip_suffix(word)
+    # Only an ending that was really removed counts: הזמן (the time) must not match הזמנה.
+    if stem != word and stem in _KNOWN_STEMS:
+        return stem
+    return None
+
+
+def _prefix_run(word: str) -> int:
+    """How many leading letters could be prefixes, leaving at least MIN_STEM letters."""
+    count = 0
+    while (
+        count < MAX_PREFIX_LETTERS
+        and len(word) - count > MIN_STEM
+        and word[count] in PREFIX_LETTERS
+    ):
+        count += 1
+    return count
+
+
+def analyze_token(token: str) -> str:
+    """Search term for one folded token."""
+    if len(token) <= MIN_STEM or not _is_hebrew_word(token):
+        return token
+    run = _prefix_run(token)
+    # Fewest prefixes first: לקוחות is the known word itself before it is ל + קוחות.
+    for count in range(run + 1):
+        known = _known_term(token[count:])
+        if known is not None:
+            return known
+    stem = strip_suffix(token)
+    return stem[_prefix_run(stem) :]

@@ -1,0 +1,131 @@
+"""Light Persian analysis: plural and possessive endings and the verb prefixes می / نمی.
+
+Snowball's Persian stemmer over-strips the vocabulary this site uses (مشتریان -> مشتر,
+شکایت -> شکا), so these are our own rules, deliberately few:
+
+* Plurals ها/های/هایی (also with possessives: هایم, هایمان, ...), ان, یان, ات; before
+  them one possessive مان/تان/شان (ام/اش after a silent ه) or the ezafe ی after a vowel.
+* A bare final ی after a consonant is kept: it is part of مشتری, ماهی, بازی far more often
+  than it is an indefinite article, and ت/ش/م alone are kept for the same reason (دوست,
+  گزارش, فروش). Those endings are only removed as part of the longer suffixes above.
+* KEEP_WORDS lists common words that merely end like a plural (ایران, سازمان, داستان).
+
+Input is already folded (normalize.fold): ي/ك are ی/ک and the ZWNJ is gone, so مشتری‌ها
+arrives as مشتریها and می‌روم as میروم. The price: خانه‌ای (a house) reads as خان + های.
+"""
+
+from .normalize import fold
+
+# Common words whose ending looks like a suffix but is part of the word.
+KEEP_WORDS = frozenset(
+    fold(
+        """
+        ایران تهران باران انسان میدان خیابان پایان ارزان پشتیبان نگهبان سازمان ساختمان
+        قهرمان درمان آسمان ایمان فرمان پیمان تومان میهمان داستان زمستان استان بوستان دبستان
+        دندان استخوان بیابان کاروان دیوان گریبان ملاقات اوقات مالیات تنها میلاد
+        """
+    ).split()
+)
+
+# Plurals the suffix rules get wrong; mostly Arabic plurals of words in ت (خدمت -> خدمات).
+IRREGULAR_PLURALS = {
+    fold(plural): fold(singular)
+    for plural, singular in (
+        ("خدمات", "خدمت"),
+        ("شکایات", "شکایت"),
+        ("مسائل", "مسئله"),
+        # Not Arabic, but دوست + ان reads as دوس + تان (your), the more common possessive.
+        ("دوستان", "دوست"),
+    )
+}
+
+# (suffix, shortest stem left, letters the stem must end with, or None for any letter).
+_PLURALS = [  # with a possessive after ها folded in (هایمان), since both come off together
+    ("هایمان", 2, None),
+    ("هایتان", 2, None),
+    ("هایشان", 2, None),
+    ("هایی", 2, None),
+    ("هایم", 2, None),
+    ("هایت", 2, None),
+    ("هایش", 2, None),
+    ("های", 2, None),
+    ("ها", 2, None),
+    ("یان", 2, "او"),  # آقایان, دانشجویان: the ی only bridges the vowel
+    ("ان", 3, None),
+    ("ات", 3, None),
+]
+_POSSESSIVE = [
+    ("مان", 3, None),
+    ("تان", 3, None),
+    ("شان", 3, None),
+    ("ام", 3, "ه"),  # خانه‌ام
+    ("اش", 3, "ه"),  # خانه‌اش
+    ("ی", 3, "او"),  # صدای, دانشجوی (ezafe after a vowel)
+]
+_ALL_SUFFIXES = sorted(
+    [(s, n, after, True) for s, n, after in _PLURALS]
+    + [(s, n, after, False) for s, n, after in _POSSESSIVE],
+    key=lambda rule: -len(rule[0]),
+)
+
+VERB_PREFIXES = ("نمی", "می")
+# Personal endings م and د (covering یم, ید, ند) mark a conjugated verb after می. The 2nd person
+# singular ی is left out: it would also accept nouns such as میزبانی (hosting).
+_VERB_ENDINGS = ("م", "د")
+
+
+def _is_arabic_script(token: str) -> bool:
+    return all("\u0600" <= char <= "\u06ff" for char in token)
+
+
+def _strip_one(word: str, rules) -> tuple[str, bool] | None:
+    # -ستان makes place nouns (بیمارستان, تابستان): neither ان nor تان is a suffix there.
+    place_noun = word.endswith("ستان") and len(word) >= 7
+    for suffix, min_stem, after, is_plural in rules:
+        if not word.endswith(suffix) or (place_noun and suffix in ("ان", "تان")):
+            continue
+        stem = word[: -len(suffix)]
+        if len(stem) < min_stem:
+            continue
+        if after is not None and not stem.endswith(tuple(after)):
+            continue
+        return stem, is_plural
+    return None
+
+
+def strip_verb_prefix(word: str) -> str:
+    """میروم/نمیروم -> روم, only when the word ends like a conjugated verb (not میدان)."""
+    for prefix in VERB_PREFIXES:
+        if (
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= 3
+            and word.endswith(_VERB_ENDINGS)
+        ):
+            return word[len(prefix) :]
+    return word
+
+
+def strip_suffixes(word: str) -> str:
+    """Possessive/ezafe first, then a plural: خدماتمان -> خدمات -> خدمت."""
+    for _ in range(2):
+        if word in KEEP_WORDS:
+            return word
+        if word in IRREGULAR_PLURALS:
+            return IRREGULAR_PLURALS[word]
+        stripped = _strip_one(word, _ALL_SUFFIXES)
+        if stripped is None:
+            return word
+        word, was_plural = stripped
+        if was_plural:
+            return word
+    return word
+
+
+def analyze_token(token: str) -> str:
+    """Search term for one folded token."""
+    if len(token) <= 2 or not _is_arabic_script(token) or token in KEEP_WORDS:
+        return token
+    verb = strip_verb_prefix(token)
+    if verb != token:
+        return verb  # a verb: its endings are personal endings, not plurals
+    return strip_suffixes(token)

@@ -1,0 +1,61 @@
+"""Finnish analysis: Snowball plus the s-noun and consonant-gradation post-rules."""
+
+import pytest
+
+from apps.analysis import analyze
+from apps.analysis.finnish import analyze_token
+
+
+def term(word):
+    (result,) = analyze(word, "fi")
+    return result
+
+
+@pytest.mark.parametrize(
+    "word", ["asiakkaan", "asiakkaat", "asiakkaille", "asiakasta", "asiakkaita", "Asiakkaiden"]
+)
+def test_customer_forms_merge_with_nominative(word):
+    assert term(word) == term("asiakas")
+
+
+@pytest.mark.parametrize("word", ["palvelun", "palvelut", "palvelua", "palveluista"])
+def test_service_forms_merge(word):
+    assert term(word) == term("palvelu")
+
+
+@pytest.mark.parametrize(
+    "word", ["valituksen", "valitukset", "valitusta", "valituksia", "valitusten"]
+)
+def test_complaint_forms_merge_with_nominative(word):
+    assert term(word) == term("valitus")
+
+
+def test_as_noun_post_rule_joins_nominative_to_gradated_stem():
+    assert term("rikas") == term("rikkaan")
+
+
+def test_abstract_us_nouns_merge_on_ude_and_ut_stems():
+    assert term("rakkaus") == term("rakkauden") == term("rakkautta")
+
+
+def test_double_consonant_at_stem_end_is_reduced():
+    assert analyze_token("kauppa") == analyze_token("kauppaan")
+    assert "pp" not in analyze_token("kauppa")
+
+
+def test_six_and_moon_stay_apart():
+    assert term("kuusi") != term("kuu")
+    assert term("kuuden") != term("kuun")
+
+
+def test_customer_and_customer_service_stay_apart():
+    assert term("asiakaspalvelu") != term("asiakas")
+
+
+def test_finnish_letters_matter():
+    assert term("tuli") != term("tuuli")
+    assert term("pää") != term("paa")
+
+
+def test_digits_and_other_scripts_pass_through():
+    assert analyze("2024 שלום", "fi") == ["2024", "שלומ"]

@@ -1,0 +1,94 @@
+"""Hebrew analysis: prefixes, plural/feminine endings, and words that must stay apart."""
+
+import pytest
+
+from apps.analysis import analyze
+from apps.analysis.hebrew import analyze_token
+
+
+def term(word):
+    (result,) = analyze(word, "he")
+    return result
+
+
+@pytest.mark.parametrize("word", ["הלקוח", "ללקוח", "והלקוח", "שהלקוח", "כשהלקוח", "מהלקוח"])
+def test_prefixes_are_stripped_from_customer(word):
+    assert term(word) == term("לקוח")
+
+
+@pytest.mark.parametrize("word", ["לקוחות", "הלקוחות", "ללקוחות", "לקוחי"])
+def test_plural_and_construct_forms_of_customer_merge(word):
+    assert term(word) == term("לקוח")
+
+
+@pytest.mark.parametrize("word", ["השירות", "שירותים", "והשירותים", "שירותי"])
+def test_service_forms_merge(word):
+    assert term(word) == term("שירות")
+
+
+@pytest.mark.parametrize("word", ["המכירות", "מכירה", "והמכירה"])
+def test_sales_forms_merge(word):
+    assert term(word) == term("מכירות")
+
+
+@pytest.mark.parametrize("word", ["תלונות", "התלונה", "והתלונות", "בתלונה"])
+def test_feminine_ending_and_its_plural_merge_for_complaint(word):
+    assert term(word) == term("תלונה")
+
+
+def test_masculine_plural_ending_is_stripped():
+    assert term("ילדים") == term("ילד")
+
+
+def test_generic_prefix_stripping_leaves_a_three_letter_stem():
+    # Unknown to the word list: stripped greedily, never below three letters.
+    assert analyze_token("ובבית") == "בית"
+    assert analyze_token("מהבית") == "בית"
+
+
+@pytest.mark.parametrize("word", ["של", "מה", "בית", "שלו", "מים", "הם"])
+def test_short_words_are_left_alone(word):
+    assert analyze_token(word) == word
+
+
+def test_house_is_not_reduced_to_its_last_letters():
+    assert term("בית") == "בית"
+    assert term("הבית") == "בית"
+    assert term("בית") != term("ית")
+
+
+def test_service_does_not_merge_with_song():
+    assert term("שירות") != term("שיר")
+    assert term("השירות") != term("שירים")
+
+
+def test_number_does_not_merge_with_book():
+    assert term("מספר") != term("ספר")
+    assert term("המספר") == term("מספר")
+    assert term("מהספר") == term("ספר")
+
+
+def test_order_does_not_merge_with_time():
+    assert term("הזמנה") == term("הזמנות")
+    assert term("הזמנה") != term("הזמן")
+    assert term("הזמן") == term("זמן")
+
+
+def test_construct_yod_needs_four_letters_left():
+    # עברי (Hebrew) must not become עבר (past).
+    assert term("עברי") != term("עבר")
+
+
+def test_at_most_three_prefix_letters_are_stripped():
+    assert analyze_token("ומהשבוע") == analyze_token("שבוע")
+    # Four leading prefix letters: only three go.
+    assert analyze_token("וכשהמחשב") != analyze_token("מחשב")
+
+
+def test_niqqud_and_final_letters_do_not_change_the_term():
+    assert term("לָקוֹחוֹת") == term("לקוחות")
+    assert term("ירושלים") == term("בירושלים")
+
+
+def test_non_hebrew_tokens_in_hebrew_text_are_only_folded():
+    assert analyze("Wagtail 2024 הלקוחות", "he") == ["wagtail", "2024", term("לקוח")]
