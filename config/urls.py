@@ -21,6 +21,7 @@ if settings.DEBUG:
 
 # Every reader-facing page lives under /he/, /fa/ or /fi/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("", include("apps.comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from apps.comments.pages import CommentsMixin
 from apps.core.listing import live_in_language, newest_first
 from apps.core.pages import ContentPage, SectionIndexPage
 
@@ -17,9 +18,10 @@ class BlogIndexPage(SectionIndexPage):
         )
 
 
-class BlogPostPage(ContentPage):
+class BlogPostPage(CommentsMixin, ContentPage):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    settings_panels = [*ContentPage.settings_panels, *CommentsMixin.comment_panels]
 
     class Meta:
         verbose_name = _("blog post")

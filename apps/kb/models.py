@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from apps.comments.pages import CommentsMixin
 from apps.core.listing import live_in_language
 from apps.core.pages import ContentPage, SectionIndexPage
 
@@ -15,11 +16,12 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
         return live_in_language(ArticlePage).descendant_of(self).order_by("path")
 
 
-class ArticlePage(ContentPage):
+class ArticlePage(CommentsMixin, ContentPage):
     """A knowledge-base article: evergreen, organised in sections by its headings."""
 
     parent_page_types = ["kb.KnowledgeBaseIndexPage"]
     subpage_types = []
+    settings_panels = [*ContentPage.settings_panels, *CommentsMixin.comment_panels]
 
     class Meta:
         verbose_name = _("knowledge-base article")

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from apps.comments.pages import CommentsMixin
 from apps.core.listing import live_in_language, newest_first
 from apps.core.pages import (
     SectionIndexPage,
@@ -47,7 +48,7 @@ class QuestionPageForm(TranslatedPageForm):
         return cleaned
 
 
-class QuestionPage(TranslatedPage):
+class QuestionPage(CommentsMixin, TranslatedPage):
     """A reader's question (the page title) with answers in order, one of them the best."""
 
     details = models.TextField(_("question details"), blank=True)
@@ -68,6 +69,7 @@ class QuestionPage(TranslatedPage):
     search_fields = [*TranslatedPage.search_fields, index.SearchField("details")]
     parent_page_types = ["qa.QuestionIndexPage"]
     subpage_types = []
+    settings_panels = [*TranslatedPage.settings_panels, *CommentsMixin.comment_panels]
 
     class Meta:
         verbose_name = _("question")

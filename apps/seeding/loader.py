@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from apps.blocks.blocks import BodyBlock
 from apps.blog.models import BlogIndexPage, BlogPostPage
+from apps.comments.importing import sync_comments
 from apps.home.models import HomePage
 from apps.kb.models import ArticlePage, KnowledgeBaseIndexPage
 from apps.people.models import Author
@@ -280,6 +281,10 @@ class Loader:
                 last_published_at=max(spec.published, page.last_published_at or spec.published),
             )
             changed.append("published")
+        if spec.comments:
+            page.refresh_from_db(fields=["first_published_at"])
+            if sync_comments(page, lang, spec.comments):
+                changed.append("comments")
         status = "created" if created else ("updated" if changed else "unchanged")
         with override(lang):
             url = unquote(page.get_url() or spec.slug)

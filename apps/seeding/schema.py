@@ -224,13 +224,14 @@ def _parse_comments(r, items, where):
                 "email": r.text(item, "email", here, required=False, max_length=254),
                 "body": r.text(item, "body", here),
                 "author_reply": author_reply,
+                "posted": _parse_moment(r, item.get("posted"), f"{here}.posted"),
                 "replies": _parse_comments(r, item.get("replies"), f"{here}.replies"),
             }
         )
     return comments
 
 
-def _parse_published(r, value):
+def _parse_moment(r, value, where):
     if value in (None, ""):
         return None
     if isinstance(value, datetime.datetime):
@@ -241,7 +242,7 @@ def _parse_published(r, value):
         try:
             moment = datetime.datetime.fromisoformat(str(value))
         except ValueError:
-            r.fail("published", "expected a date such as 2024-05-31")
+            r.fail(where, "expected a date such as 2024-05-31")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
     return moment
@@ -264,7 +265,7 @@ def parse_page(path, data, topics, authors):
         slug=r.text(data, "slug", "", max_length=255),
         search_description=r.text(data, "search_description", "", required=False),
         lead=r.text(data, "lead", "", required=False),
-        published=_parse_published(r, data.get("published")),
+        published=_parse_moment(r, data.get("published"), "published"),
     )
     if any(ch.isspace() or ch == "/" for ch in spec.slug):
         r.fail("slug", "must not contain spaces or slashes")

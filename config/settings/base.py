@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "apps.blog",
     "apps.kb",
     "apps.qa",
+    "apps.comments",
     "apps.seeding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +161,21 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 SITE_NAME = _("Mishov")
+
+# --- Background tasks and e-mail -------------------------------------------------------------
+# Development and tests run tasks at once; production queues them in the database for
+# `manage.py db_worker`, so a slow mail server never slows a reader's request.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
+
+# --- Comments --------------------------------------------------------------------------------
+# What the public may post: at most COMMENTS_RATE_LIMIT comments per client address in
+# COMMENTS_RATE_WINDOW seconds; from COMMENTS_RATE_HOLD on, comments wait for a moderator.
+COMMENTS_RATE_WINDOW = 600
+COMMENTS_RATE_HOLD = 3
+COMMENTS_RATE_LIMIT = 6
+# A form sent back faster than this after the page was rendered was not typed by a person.
+COMMENTS_MIN_SECONDS = 3
 
 LOGGING = {
     "version": 1,

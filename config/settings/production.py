@@ -53,5 +53,7 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+
+# Notification e-mails wait in the database for `manage.py db_worker` (see README, Deploy).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

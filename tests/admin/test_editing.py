@@ -65,6 +65,7 @@ def _post_form(title_field, slug_field, title, slug, body_field, text, **extra):
             slug_field: slug,
             body_field: streamfield([("paragraph", rich_text(text))]),
             "action-publish": "publish",
+            "comment_policy": "open",
             **extra,
         }
     )

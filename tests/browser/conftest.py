@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.utils.translation import override
+from wagtail.users.models import UserProfile
 
 from tests.seeds import read_seed, seed_files, seed_page
 
@@ -26,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
+MODERATOR = ("browser-moderator", "moderator-password-1")
 
 
 def _database_url():
@@ -111,7 +114,24 @@ def seed_urls(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser(server_url, seed_urls):
+def moderator(django_db_setup, django_db_blocker):
+    """A member of Moderators who reads the admin in English: (username, password)."""
+    with django_db_blocker.unblock():
+        user, _created = User.objects.get_or_create(
+            username=MODERATOR[0], defaults={"email": "mod@example.com"}
+        )
+        user.set_password(MODERATOR[1])
+        user.save()
+        user.groups.add(Group.objects.get(name="Moderators"))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()
+    return MODERATOR
+
+
+@pytest.fixture(scope="session")
+def browser(server_url, seed_urls, moderator):
+    # Everything the tests need from the database is made before Playwright starts its loop.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

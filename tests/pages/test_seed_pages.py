@@ -58,8 +58,10 @@ def test_scrape_chrome_is_not_content(client):
     for path in SEEDS:
         data = read_seed(path)
         text = client.get(url_in(seed_page(data), data["language"])).content.decode()
+        # The site's own comment form may say such things; the page's content must not.
+        article = text[text.index("<main") : text.index('id="comments"')]
         for fragment in chrome:
-            assert fragment not in text, (path.name, fragment)
+            assert fragment not in article, (path.name, fragment)
 
 
 def test_faq_section_of_seed_000(client):

@@ -1,0 +1,78 @@
+"""The moderator's screen for one comment: read it in context, act on it, answer as the author."""
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+
+from apps.core.translation import direction
+
+from . import moderation
+from .forms import PlainTextField
+from .models import BODY_MAX, Comment
+
+MODERATE = "comments.change_comment"
+
+
+class AuthorReplyForm(forms.Form):
+    body = PlainTextField(
+        label=gettext_lazy("Your reply"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+    )
+
+
+def _comment(pk):
+    return get_object_or_404(Comment.objects.select_related("page", "parent"), pk=pk)
+
+
+@permission_required(MODERATE, raise_exception=True)
+def comment_detail(request, pk):
+    comment = _comment(pk)
+    form = AuthorReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reply = moderation.reply_as_author(comment, form.cleaned_data["body"], request.user)
+        messages.success(request, _("Your reply is published."))
+        return redirect("comments_admin:detail", reply.pk)
+    page = comment.page.specific
+    with override(comment.language):
+        page_url = page.get_url(request)
+    return TemplateResponse(
+        request,
+        "comments/admin/detail.html",
+        {
+            "comment": comment,
+            "page": page,
+            "page_url": page_url,
+            "page_dir": direction(comment.language),
+            "replies": comment.replies.order_by("created_at"),
+            "form": form,
+            "actions": [
+                (name, label)
+                for name, (status, label, _m) in moderation.ACTIONS.items()
+                if comment.status != status
+            ],
+            "edit_url": reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk]),
+            "history_url": reverse("wagtailsnippets_comments_comment:history", args=[comment.pk]),
+        },
+    )
+
+
+@require_POST
+@permission_required(MODERATE, raise_exception=True)
+def comment_action(request, pk, action):
+    comment = _comment(pk)
+    if action in moderation.ACTIONS:
+        moderation.apply(action, [comment], request.user)
+        messages.success(request, str(moderation.ACTIONS[action][2]))
+    elif action in ("show-personal-data", "mask-personal-data"):
+        moderation.set_personal_data_visible(comment, action == "show-personal-data", request.user)
+        messages.success(request, _("Saved."))
+    else:
+        return redirect("comments_admin:detail", comment.pk)
+    return redirect("comments_admin:detail", comment.pk)

@@ -1,0 +1,77 @@
+"""Approve, spam and trash for many comments at once, from the moderation queue."""
+
+from django.utils.functional import classproperty
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from . import moderation
+from .models import Comment
+
+
+class ModerationBulkAction(SnippetBulkAction):
+    template_name = "comments/admin/confirm_bulk_moderation.html"
+    moderation_action = None
+
+    @classproperty
+    def models(cls):
+        return [Comment]
+
+    def check_perm(self, comment):
+        return self.request.user.has_perm("comments.change_comment")
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        return moderation.apply(cls.moderation_action, objects, user), 0
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action": self}
+
+
+class ApproveBulkAction(ModerationBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    moderation_action = "approve"
+    aria_label = _("Approve selected comments")
+    action_priority = 10
+    confirm_label = _("Yes, approve")
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment approved.", "%(count)d comments approved.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class SpamBulkAction(ModerationBulkAction):
+    display_name = _("Mark as spam")
+    action_type = "spam"
+    moderation_action = "spam"
+    aria_label = _("Mark selected comments as spam")
+    action_priority = 20
+    confirm_label = _("Yes, mark as spam")
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment marked as spam.",
+            "%(count)d comments marked as spam.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class TrashBulkAction(ModerationBulkAction):
+    display_name = _("Move to trash")
+    action_type = "trash"
+    moderation_action = "trash"
+    aria_label = _("Move selected comments to trash")
+    action_priority = 25
+    confirm_label = _("Yes, move to trash")
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment moved to trash.",
+            "%(count)d comments moved to trash.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}

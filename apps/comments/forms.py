@@ -1,0 +1,89 @@
+"""The public comment form. Whatever the reader typed comes back to them on any error."""
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from apps.analysis.normalize import strip_unsafe
+
+from .models import BODY_MAX, EMAIL_MAX, NAME_MAX
+
+FORM_SALT = "mishov.comments.form"
+# A page (and its form) may come out of a cache for a long time; older forms are refused
+# with a fresh one, the text kept.
+TOKEN_MAX_AGE = 7 * 24 * 3600
+
+
+class PlainTextField(forms.CharField):
+    """Text only: bidi controls, control characters and other invisible tricks are removed
+    before validation, so what is stored and shown is what a reader sees."""
+
+    def to_python(self, value):
+        return super().to_python(strip_unsafe(value) if isinstance(value, str) else value)
+
+    def widget_attrs(self, widget):
+        # No maxlength in the browser: it silently cuts pasted text. The server says how long
+        # the text is and what the limit is, and keeps all of it.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+def form_token(page_id):
+    """Signed page id and time of rendering: the form came from this page, typed by a person."""
+    return signing.TimestampSigner(salt=FORM_SALT).sign(str(page_id))
+
+
+class CommentForm(forms.Form):
+    name = PlainTextField(label=_("Name"), max_length=NAME_MAX)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=EMAIL_MAX,
+        help_text=_("Required, never shown on the site."),
+    )
+    body = PlainTextField(
+        label=_("Comment"),
+        max_length=BODY_MAX,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+        help_text=_("Plain text; links are allowed. Line breaks are kept."),
+    )
+    remember = forms.BooleanField(
+        label=_("Remember my name and e-mail on this device"), required=False
+    )
+    notify = forms.BooleanField(label=_("E-mail me when someone replies"), required=False)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The honeypot: hidden from people (visually and from assistive technology); bots fill it.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.fields["name"].widget.attrs.update({"autocomplete": "name", "dir": "auto"})
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "dir": "ltr"})
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write something before you post."), code="required")
+        return body
+
+    def token_age(self):
+        """Seconds since the form was rendered, or None when the token is missing or forged."""
+        signer = signing.TimestampSigner(salt=FORM_SALT)
+        value = self.cleaned_data.get("token") or ""
+        try:
+            page_id = signer.unsign(value, max_age=TOKEN_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        if self.page is None or page_id != str(self.page.pk):
+            return None
+        timestamp = signing.b62_decode(value.rsplit(signer.sep, 2)[1])
+        return time.time() - timestamp

@@ -1,0 +1,47 @@
+"""The moderation rules: small pure functions that say what should happen to a new comment.
+
+`verdict()` returns a status and the reasons behind it; the view only stores them.
+"""
+
+from dataclasses import dataclass, field
+
+from apps.analysis import find_terms
+
+from .models import Comment, CommentSettings, HeldReason
+from .segments import has_personal_data, link_count
+
+
+@dataclass
+class Verdict:
+    status: str
+    reasons: list = field(default_factory=list)
+    personal_data: bool = False
+
+
+def verdict(name, body, rules: CommentSettings, *, known_commenter=False, over_rate=False):
+    """What to do with a comment: approve, hold (pending) or spam, and why."""
+    text = f"{name}\n{body}"
+    personal = has_personal_data(body)
+    if find_terms(text, CommentSettings.word_list(rules.reject_words)):
+        return Verdict(Comment.Status.SPAM, [HeldReason.REJECT_WORDS], personal)
+    reasons = []
+    if link_count(body) >= rules.hold_link_count:
+        reasons.append(HeldReason.LINKS)
+    if find_terms(text, CommentSettings.word_list(rules.hold_words)):
+        reasons.append(HeldReason.HOLD_WORDS)
+    if personal:
+        reasons.append(HeldReason.PERSONAL_DATA)
+    if over_rate:
+        reasons.append(HeldReason.RATE)
+    if reasons:
+        return Verdict(Comment.Status.PENDING, reasons, personal)
+    if known_commenter and rules.approve_known_commenters:
+        return Verdict(Comment.Status.APPROVED, [], personal)
+    return Verdict(Comment.Status.PENDING, [HeldReason.APPROVAL], personal)
+
+
+def is_known_commenter(name, email):
+    """Whether the same name and e-mail already have an approved comment."""
+    return Comment.objects.filter(
+        name=name, email__iexact=email, status=Comment.Status.APPROVED, is_author_reply=False
+    ).exists()

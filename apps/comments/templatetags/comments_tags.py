@@ -1,0 +1,65 @@
+from django import template
+
+from apps.core.translation import current_language
+
+from .. import cookies
+from ..forms import CommentForm, form_token
+from ..models import Comment, CommentSettings
+from ..rendering import render_body
+from ..threads import thread, visible_comments
+
+register = template.Library()
+
+
+def _reply_target(nodes, wanted):
+    for node in nodes:
+        if node.comment.pk == wanted:
+            return node.comment
+        found = _reply_target(node.replies, wanted)
+        if found:
+            return found
+    return None
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comment_section(context):
+    """The thread and the form at the end of a page. Two queries, however long the thread."""
+    request, page = context["request"], context["page"]
+    rules = CommentSettings.for_request(request)
+    comments = list(visible_comments(page, current_language(), cookies.pending_ids(request)))
+    nodes = thread(comments)
+    form = context.get("comment_form")
+    if form is None:
+        remembered = cookies.remembered(request)
+        form = CommentForm(
+            page=page,
+            initial={
+                **remembered,
+                "remember": bool(remembered),
+                "parent": _int(request.GET.get("replyto")),
+            },
+        )
+    parent_id = _int(form["parent"].value())
+    return {
+        "request": request,
+        "page": page,
+        "nodes": nodes,
+        "count": sum(c.status == Comment.Status.APPROVED for c in comments),
+        "form": form,
+        "token": form_token(page.pk),
+        "is_open": page.comments_open(rules),
+        "max_depth": rules.max_depth,
+        "reply_to": _reply_target(nodes, parent_id) if parent_id else None,
+    }
+
+
+@register.simple_tag
+def comment_body(comment):
+    return render_body(comment.body, comment.show_personal_data)

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+urlpatterns = [path("comments/post/<int:page_id>/", views.post_comment, name="post")]

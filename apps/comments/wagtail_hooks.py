@@ -1,0 +1,177 @@
+"""The moderation queue in the Wagtail admin: listing, filters, bulk actions, menu, dashboard."""
+
+import django_filters
+from django.conf import settings
+from django.urls import include, path, reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from . import admin_views, bulk_actions, moderation
+from .models import Comment
+
+
+def _pages_with_comments(request):
+    return Page.objects.filter(reader_comments__isnull=False).distinct().order_by("title")
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come from readers (and author replies from the moderation screen), never from
+    an empty admin form, so nobody may add one here."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+
+class CommentFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Comment.Status.choices)
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
+    page = django_filters.ModelChoiceFilter(label=_("Page"), queryset=_pages_with_comments)
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Posted"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Comment
+        fields = []
+
+
+def queue_url():
+    """The queue as moderators usually want it: what waits for them."""
+    return f"{reverse('wagtailsnippets_comments_comment:list')}?status=pending"
+
+
+def _excerpt(comment):
+    return format_html('<span dir="auto">{}</span>', str(comment))
+
+
+class CommentIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        return []
+
+    def get_list_buttons(self, instance):
+        return [
+            ListingButton(
+                _("Moderate"),
+                reverse("comments_admin:detail", args=[instance.pk]),
+                icon_name="comment",
+                priority=10,
+            )
+        ]
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = _("Comments")
+    menu_name = "comments"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = CommentIndexView
+    filterset_class = CommentFilterSet
+    search_fields = ["name", "email", "body"]
+    search_backend_name = None  # plain database filtering: no search index for comments
+    ordering = ["-created_at"]
+    list_per_page = 50
+    inspect_view_enabled = False
+    list_display = [
+        TitleColumn(
+            "excerpt",
+            label=_("Comment"),
+            accessor=_excerpt,
+            get_url=lambda c: reverse("comments_admin:detail", args=[c.pk]),
+        ),
+        Column("name", label=_("Name"), accessor=lambda c: format_html("<bdi>{}</bdi>", c.name)),
+        Column("page", label=_("Page"), accessor=lambda c: c.page.title),
+        Column("language", label=_("Language"), accessor="get_language_display"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column(
+            "held_reasons",
+            label=_("Held because"),
+            accessor=lambda c: ", ".join(str(r) for r in c.held_reason_labels),
+        ),
+        DateColumn("created_at", label=_("Posted")),
+    ]
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("page")
+
+    @property
+    def menu_url(self):
+        return queue_url()
+
+    @cached_property
+    def menu_item_class(self):
+        class PendingCountMenuItem(super().menu_item_class):
+            def render_component(self, request):
+                component = super().render_component(request)
+                pending = Comment.objects.filter(status=Comment.Status.PENDING).count()
+                if pending:
+                    component.label = ngettext(
+                        "Comments (%(count)d pending)", "Comments (%(count)d pending)", pending
+                    ) % {"count": pending}
+                return component
+
+        return PendingCountMenuItem
+
+
+register_snippet(CommentViewSet)
+
+for action_class in (
+    bulk_actions.ApproveBulkAction,
+    bulk_actions.SpamBulkAction,
+    bulk_actions.TrashBulkAction,
+):
+    hooks.register("register_bulk_action", action_class)
+
+
+@hooks.register("register_admin_urls")
+def comment_admin_urls():
+    urls = [
+        path("<int:pk>/", admin_views.comment_detail, name="detail"),
+        path("<int:pk>/<slug:action>/", admin_views.comment_action, name="action"),
+    ]
+    return [path("moderation/comments/", include((urls, "comments_admin")))]
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    for action, (label, message) in moderation.LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+class PendingCommentsPanel(Component):
+    name = "pending_comments"
+    order = 50
+    template_name = "comments/admin/pending_panel.html"
+
+    def get_context_data(self, parent_context):
+        pending = Comment.objects.filter(status=Comment.Status.PENDING)
+        return {
+            "comments": pending.select_related("page").order_by("-created_at")[:5],
+            "count": pending.count(),
+            "queue_url": queue_url(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_comments_panel(request, panels):
+    if request.user.has_perm("comments.change_comment"):
+        panels.append(PendingCommentsPanel())
