@@ -2,7 +2,7 @@
 
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import moderation
@@ -30,6 +30,9 @@ class ModerationBulkAction(SnippetBulkAction):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "action": self}
 
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.success_message % {"count": num_parent_objects}
+
 
 class ApproveBulkAction(ModerationBulkAction):
     display_name = _("Approve")
@@ -38,11 +41,9 @@ class ApproveBulkAction(ModerationBulkAction):
     aria_label = _("Approve selected comments")
     action_priority = 10
     confirm_label = _("Yes, approve")
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment approved.", "%(count)d comments approved.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment approved.", "%(count)d comments approved.", "count"
+    )
 
 
 class SpamBulkAction(ModerationBulkAction):
@@ -52,13 +53,9 @@ class SpamBulkAction(ModerationBulkAction):
     aria_label = _("Mark selected comments as spam")
     action_priority = 20
     confirm_label = _("Yes, mark as spam")
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment marked as spam.",
-            "%(count)d comments marked as spam.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+    )
 
 
 class TrashBulkAction(ModerationBulkAction):
@@ -68,10 +65,6 @@ class TrashBulkAction(ModerationBulkAction):
     aria_label = _("Move selected comments to trash")
     action_priority = 25
     confirm_label = _("Yes, move to trash")
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment moved to trash.",
-            "%(count)d comments moved to trash.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment moved to trash.", "%(count)d comments moved to trash.", "count"
+    )

@@ -99,6 +99,7 @@ def test_bulk_actions_change_status_and_are_logged(mod_client, moderator):
     b, _ = _pending(body="second")
     c, _ = _pending(body="third")
     assert _bulk(mod_client, "approve", [a, b]).status_code == 302
+    assert "2 comments approved." in mod_client.get(QUEUE).content.decode()
     assert _bulk(mod_client, "spam", [c]).status_code == 302
     statuses = dict(Comment.objects.filter(pk__in=[a.pk, b.pk, c.pk]).values_list("pk", "status"))
     assert statuses == {a.pk: "approved", b.pk: "approved", c.pk: "spam"}
