@@ -1,7 +1,10 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 
 from apps.core.listing import live_in_language, newest_first
 from apps.core.pages import ContentPage, SectionIndexPage
+from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 
 class BlogIndexPage(SectionIndexPage):
@@ -18,9 +21,14 @@ class BlogIndexPage(SectionIndexPage):
 
 
 class BlogPostPage(ContentPage):
+    promote_panels = [*ContentPage.promote_panels, related_pages_panel()]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
+
+
+class BlogPostRelatedPage(RelatedPageLink):
+    page = ParentalKey(BlogPostPage, on_delete=models.CASCADE, related_name="related_links")

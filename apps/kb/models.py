@@ -1,7 +1,10 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 
 from apps.core.listing import live_in_language
 from apps.core.pages import ContentPage, SectionIndexPage
+from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 
 class KnowledgeBaseIndexPage(SectionIndexPage):
@@ -18,9 +21,14 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
 class ArticlePage(ContentPage):
     """A knowledge-base article: evergreen, organised in sections by its headings."""
 
+    promote_panels = [*ContentPage.promote_panels, related_pages_panel()]
     parent_page_types = ["kb.KnowledgeBaseIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("knowledge-base article")
         verbose_name_plural = _("knowledge-base articles")
+
+
+class ArticleRelatedPage(RelatedPageLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")

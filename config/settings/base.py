@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "apps.blog",
     "apps.kb",
     "apps.qa",
+    "apps.discovery",
     "apps.seeding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
