@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.markup import canonical, hreflangs
+from tests.markup import canonical, head, hreflangs
 from tests.seeds import publish_translation, seed, seed_page, url_in
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +72,17 @@ def test_404_has_no_canonical_or_hreflang(client):
     text = client.get("/he/no-such-page/").content.decode()
     assert canonical(text) is None
     assert hreflangs(text) == {}
+
+
+@pytest.mark.parametrize("url", ["/he/", "/fa/", "/fi/kysymykset/", "/he/no-such-page/"], ids=str)
+def test_every_page_links_its_language_feeds(client, url):
+    text = head(client.get(url).content.decode())
+    lang = url.split("/")[1]
+    assert f'<link rel="alternate" type="application/rss+xml" href="/{lang}/feed/rss/"' in text
+    assert f'<link rel="alternate" type="application/atom+xml" href="/{lang}/feed/atom/"' in text
+
+
+def test_content_page_links_its_language_feeds(client):
+    data = seed("003")
+    text = head(client.get(url_in(seed_page(data), "fa")).content.decode())
+    assert 'type="application/rss+xml" href="/fa/feed/rss/"' in text

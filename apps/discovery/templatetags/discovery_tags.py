@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from apps.discovery import seo
 from apps.discovery.related import related_pages as compute_related_pages
@@ -22,6 +23,12 @@ def seo_head(context):
             description=context.get("meta_description", ""),
         )
     return {"head": head}
+
+
+@register.inclusion_tag("discovery/feed_links.html")
+def feed_links():
+    """The reader's language's feeds, for feed readers' autodiscovery."""
+    return {"rss": reverse("feed-rss"), "atom": reverse("feed-atom")}
 
 
 @register.inclusion_tag("discovery/related_pages.html", takes_context=True)
