@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
+from apps.discovery import urls as discovery_urls
+from apps.taxonomy import urls as taxonomy_urls
 
-# Outside the language prefix: the admin, documents and the health check.
+# Outside the language prefix: the admin, documents, the health check, sitemap.xml and robots.txt.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include(discovery_urls)),
 ]
 
 if settings.DEBUG:
@@ -20,8 +23,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every reader-facing page lives under /he/, /fa/ or /fi/; "/" redirects by Accept-Language.
+# Feeds and topic pages come before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("", include("apps.comments.urls")),
+    path("", include(discovery_urls.language_urlpatterns)),
+    path("", include(taxonomy_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

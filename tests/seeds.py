@@ -60,3 +60,43 @@ def sample_text(data):
         if "paragraph" in block:
             return block["paragraph"].split("\n")[0][:60]
     raise AssertionError(f"no paragraph in {data['title']}")
+
+
+def create_page(
+    model, lang, title, slug=None, topics=(), lead="", live=True, published=None, **fields
+):
+    """A new page that exists in `lang` only, under its section; published unless live=False.
+
+    `topics` are topic keys from content/topics.yaml, `published` its first publication date;
+    other keyword arguments are model fields (body_fi=…, details_fi=…).
+    """
+    from django.utils.text import slugify
+
+    from apps.blog.models import BlogIndexPage
+    from apps.kb.models import KnowledgeBaseIndexPage
+    from apps.qa.models import QuestionIndexPage
+    from apps.taxonomy.models import Topic
+
+    parents = {
+        BlogPostPage: BlogIndexPage,
+        ArticlePage: KnowledgeBaseIndexPage,
+        QuestionPage: QuestionIndexPage,
+    }
+    values = {f"title_{lang}": title, f"slug_{lang}": slug or slugify(title, allow_unicode=True)}
+    if model is not QuestionPage:
+        values[f"lead_{lang}"] = lead
+        values[f"body_{lang}"] = [{"type": "paragraph", "value": f"<p>{title}</p>"}]
+    values.update(fields)
+    with override(lang):
+        page = model(**values)
+        page.live = live
+        page.topics = list(Topic.objects.filter(key__in=topics))
+        parents[model].objects.get().add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+    if published is not None:
+        model.objects.filter(pk=page.pk).update(
+            first_published_at=published, last_published_at=published
+        )
+    return model.objects.get(pk=page.pk)

@@ -1,5 +1,9 @@
 """The StreamField vocabulary shared by blog posts and knowledge-base articles."""
 
+import html
+import re
+
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -82,6 +86,26 @@ class FAQItemBlock(blocks.StructBlock):
         label = _("Question and answer")
 
 
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|blockquote|ul|ol)>", re.IGNORECASE)
+
+
+def rich_text_plain(value):
+    """The plain text of a rich-text value (RichText or HTML string), whitespace collapsed."""
+    source = getattr(value, "source", value) or ""
+    # Paragraphs, list items and line breaks end words: keep a space where they were.
+    source = _BLOCK_END.sub(" ", str(source))
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(source))).strip()
+
+
+def answered_questions(faq_value):
+    """(question, answer) pairs of an FAQ section whose answer has text; the rest are open."""
+    return [
+        (item["question"], item["answer"])
+        for item in faq_value["items"]
+        if rich_text_plain(item["answer"])
+    ]
+
+
 class FAQBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     items = blocks.ListBlock(FAQItemBlock(), label=_("Questions"))
@@ -90,6 +114,19 @@ class FAQBlock(blocks.StructBlock):
         icon = "help"
         label = _("FAQ section")
         template = "blocks/faq.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # An answer that is only empty markup (e.g. "<p></p>") still leaves the question open.
+        context["entries"] = [
+            {
+                "question": item["question"],
+                "answer": item["answer"],
+                "answered": bool(rich_text_plain(item["answer"])),
+            }
+            for item in value["items"]
+        ]
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):

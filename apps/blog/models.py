@@ -1,8 +1,11 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 
 from apps.comments.pages import CommentsMixin
 from apps.core.listing import live_in_language, newest_first
 from apps.core.pages import ContentPage, SectionIndexPage
+from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 
 class BlogIndexPage(SectionIndexPage):
@@ -19,6 +22,7 @@ class BlogIndexPage(SectionIndexPage):
 
 
 class BlogPostPage(CommentsMixin, ContentPage):
+    promote_panels = [*ContentPage.promote_panels, related_pages_panel()]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
     settings_panels = [*ContentPage.settings_panels, *CommentsMixin.comment_panels]
@@ -26,3 +30,7 @@ class BlogPostPage(CommentsMixin, ContentPage):
     class Meta:
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
+
+
+class BlogPostRelatedPage(RelatedPageLink):
+    page = ParentalKey(BlogPostPage, on_delete=models.CASCADE, related_name="related_links")

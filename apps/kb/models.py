@@ -1,8 +1,11 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 
 from apps.comments.pages import CommentsMixin
 from apps.core.listing import live_in_language
 from apps.core.pages import ContentPage, SectionIndexPage
+from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 
 class KnowledgeBaseIndexPage(SectionIndexPage):
@@ -19,6 +22,7 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
 class ArticlePage(CommentsMixin, ContentPage):
     """A knowledge-base article: evergreen, organised in sections by its headings."""
 
+    promote_panels = [*ContentPage.promote_panels, related_pages_panel()]
     parent_page_types = ["kb.KnowledgeBaseIndexPage"]
     subpage_types = []
     settings_panels = [*ContentPage.settings_panels, *CommentsMixin.comment_panels]
@@ -26,3 +30,7 @@ class ArticlePage(CommentsMixin, ContentPage):
     class Meta:
         verbose_name = _("knowledge-base article")
         verbose_name_plural = _("knowledge-base articles")
+
+
+class ArticleRelatedPage(RelatedPageLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")

@@ -18,6 +18,7 @@ from apps.core.pages import (
 )
 from apps.core.text import reading_minutes
 from apps.core.translation import current_language, own_value
+from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -65,6 +66,7 @@ class QuestionPage(CommentsMixin, TranslatedPage):
     promote_panels = [
         *TranslatedPage.promote_panels,
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        related_pages_panel(),
     ]
     search_fields = [*TranslatedPage.search_fields, index.SearchField("details")]
     parent_page_types = ["qa.QuestionIndexPage"]
@@ -74,6 +76,11 @@ class QuestionPage(CommentsMixin, TranslatedPage):
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+
+    @property
+    def lead(self):
+        """What cards show under the question's title: its details."""
+        return self.details
 
     def visible_answers(self):
         """Answers that have text in the reader's language, in the editor's order."""
@@ -99,3 +106,7 @@ class Answer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
+
+
+class QuestionRelatedPage(RelatedPageLink):
+    page = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="related_links")

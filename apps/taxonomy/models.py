@@ -1,12 +1,18 @@
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
+
+from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
 
 
 @register_snippet
 class Topic(models.Model):
-    """A subject that groups pages across types: navigation now, related articles later."""
+    """A subject that groups pages across types, with a page of its own in each language where
+    it has a name (/he/נושאים/<slug>/, see apps.taxonomy.views)."""
 
     key = models.SlugField(
         _("key"), max_length=60, unique=True, help_text=_("Stable identifier used by imports.")
@@ -23,3 +29,44 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name or self.key
+
+    def clean(self):
+        super().clean()
+        # A name without a slug would leave the topic without an address in that language.
+        for lang in LANGUAGE_CODES:
+            name = own_value(self, "name", lang)
+            if name and not own_value(self, "slug", lang):
+                setattr(self, f"slug_{lang}", slugify(name, allow_unicode=True))
+
+    @property
+    def languages(self):
+        """The languages the topic has a page in: those with its own name and slug."""
+        return [
+            lang
+            for lang in LANGUAGE_CODES
+            if (own_value(self, "name", lang) or "").strip() and own_value(self, "slug", lang)
+        ]
+
+    def url_in(self, lang=None):
+        """The topic page's address in `lang` (default: the reader's), or None."""
+        lang = lang or current_language()
+        if lang not in self.languages:
+            return None
+        with override(lang):
+            try:
+                return reverse("topic", kwargs={"slug": own_value(self, "slug", lang)})
+            except NoReverseMatch:
+                return None
+
+    @property
+    def url(self):
+        return self.url_in()
+
+    def translation_links(self, request=None):
+        """A link (code, name, url, dir) for each language the topic has a page in."""
+        links = []
+        for lang in self.languages:
+            url = self.url_in(lang)
+            if url:
+                links.append(language_link(lang, url))
+        return links

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "apps.kb",
     "apps.qa",
     "apps.comments",
+    "apps.discovery",
     "apps.seeding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

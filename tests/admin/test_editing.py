@@ -6,7 +6,12 @@ import pytest
 from django.conf import settings
 from django.utils.translation import get_language_info, gettext, override
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 from wagtail.users.models import UserProfile
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
@@ -64,6 +69,7 @@ def _post_form(title_field, slug_field, title, slug, body_field, text, **extra):
             title_field: title,
             slug_field: slug,
             body_field: streamfield([("paragraph", rich_text(text))]),
+            "related_links": inline_formset([]),
             "action-publish": "publish",
             "comment_policy": "open",
             **extra,

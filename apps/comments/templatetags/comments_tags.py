@@ -32,6 +32,9 @@ def _int(value):
 def comment_section(context):
     """The thread and the form at the end of a page. Two queries, however long the thread."""
     request, page = context["request"], context["page"]
+    if page.pk is None:
+        # Wagtail's preview of a page never saved: there is no thread and nothing to post to.
+        return {"unsaved": True}
     rules = CommentSettings.for_request(request)
     comments = list(visible_comments(page, current_language(), cookies.pending_ids(request)))
     nodes = thread(comments)

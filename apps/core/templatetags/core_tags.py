@@ -23,12 +23,15 @@ def anchor_id(value):
 def language_switcher(context):
     """Links to this page in the other languages it exists in, and nothing else.
 
-    Pages that are not Wagtail pages (search results, 404) link to each language's home page.
+    Views that are not Wagtail pages either give their own `translation_links` (topic pages) or
+    (search results, 404) link to each language's home page.
     """
     request = context.get("request")
     page = context.get("page")
     if page is not None and hasattr(page, "translation_links"):
         links = page.translation_links(request)
+    elif context.get("translation_links"):
+        links = context["translation_links"]
     else:
         site = Site.find_for_request(request) if request else None
         links = []

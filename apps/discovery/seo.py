@@ -1,0 +1,71 @@
+"""What a page's <head> says to search engines and social sites: canonical address, hreflang
+alternates (only the languages the page exists in, plus x-default), Open Graph and JSON-LD."""
+
+from wagtail.models import Site
+
+from apps.core.pages import ContentPage
+from apps.core.translation import current_language, own_value
+from apps.qa.models import QuestionPage
+
+from . import structured_data
+from .links import absolute_url, alternates, url_in
+
+OG_LOCALES = {"he": "he_IL", "fa": "fa_IR", "fi": "fi_FI"}
+
+
+def _head(request, lang, urls, title, description, og_type):
+    return {
+        "canonical": urls[lang],
+        "alternates": alternates(urls),
+        "og": {
+            "site_name": structured_data.site_name(),
+            "type": og_type,
+            "title": title,
+            "description": description,
+            "url": urls[lang],
+            "locale": OG_LOCALES[lang],
+            "locale_alternates": [OG_LOCALES[code] for code in urls if code != lang],
+        },
+        "json_ld": [],
+    }
+
+
+def page_head(page, request):
+    """The head of `page` in the reader's language; None when it does not exist in it."""
+    lang = current_language()
+    languages = getattr(page, "languages", None)
+    if not languages or lang not in languages:
+        return None
+    urls = {code: url_in(page, code, request) for code in languages}
+    # A page that is not routable (e.g. outside any site) has no address to announce.
+    urls = {code: absolute_url(request, url) for code, url in urls.items() if url}
+    if lang not in urls:
+        return None
+    is_article = isinstance(page, ContentPage | QuestionPage)
+    head = _head(
+        request,
+        lang,
+        urls,
+        title=own_value(page, "title", lang),
+        description=structured_data.page_description(page, lang),
+        og_type="article" if is_article else "website",
+    )
+    if is_article:
+        head["og"]["published_time"] = page.first_published_at
+        head["og"]["modified_time"] = page.last_published_at
+    site = Site.find_for_request(request) if request else None
+    site_root = site.root_page if site else None
+    head["json_ld"] = [
+        structured_data.json_ld(data)
+        for data in structured_data.for_page(page, lang, request, urls[lang], site_root)
+    ]
+    return head
+
+
+def links_head(links, request, title, description=""):
+    """The head of a view that is not a Wagtail page (a topic): from its language links."""
+    lang = current_language()
+    urls = {link["code"]: absolute_url(request, link["url"]) for link in links}
+    if lang not in urls:
+        return None
+    return _head(request, lang, urls, title, description, og_type="website")

@@ -1,0 +1,181 @@
+"""schema.org JSON-LD for pages, in the reader's language only.
+
+Every value comes from the page's own fields in that language; rich text is reduced to plain
+text, so no editor or reader HTML reaches the script. json_ld() escapes <, > and & the way
+Django's json_script does, so a title such as "</script>" cannot end the element.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from apps.blocks.blocks import answered_questions, rich_text_plain
+from apps.blog.models import BlogPostPage
+from apps.core.translation import own_value, page_languages
+from apps.home.models import HomePage
+from apps.kb.models import ArticlePage
+from apps.qa.models import QuestionPage
+
+from .links import absolute_url, url_in
+
+CONTEXT = "https://schema.org"
+ARTICLE_TYPES = {BlogPostPage: "BlogPosting", ArticlePage: "Article"}
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    """`data` as JSON that is safe to place inside <script type="application/ld+json">."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 - escaped just above
+
+
+def site_name():
+    return str(settings.SITE_NAME)
+
+
+def _date(moment):
+    return moment.isoformat() if moment else None
+
+
+def page_description(page, lang):
+    """The page's search description, else its lead (a question's details), in `lang` only."""
+    for field in ("search_description", "lead", "details"):
+        value = own_value(page, field, lang) if hasattr(page, field) else None
+        if value and value.strip():
+            return " ".join(value.split())
+    return ""
+
+
+def organization():
+    return {"@type": "Organization", "name": site_name()}
+
+
+def author(page):
+    person = getattr(page, "author", None)
+    if person is None:
+        # Pages without a named author are the site's own writing.
+        return organization()
+    return {"@type": "Person", "name": person.name}
+
+
+def article(page, lang, url):
+    data = {
+        "@context": CONTEXT,
+        "@type": ARTICLE_TYPES[type(page)],
+        "headline": own_value(page, "title", lang),
+        "inLanguage": lang,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "author": author(page),
+        "publisher": organization(),
+        "datePublished": _date(page.first_published_at),
+        "dateModified": _date(page.last_published_at or page.first_published_at),
+    }
+    description = page_description(page, lang)
+    if description:
+        data["description"] = description
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def faq_page(page, lang):
+    """FAQPage with the answered questions of the page's FAQ sections; None when none is."""
+    entities = []
+    for block in own_value(page, "body", lang) or []:
+        if block.block_type != "faq":
+            continue
+        for question, answer in answered_questions(block.value):
+            entities.append(
+                {
+                    "@type": "Question",
+                    "name": question,
+                    "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
+                }
+            )
+    if not entities:
+        return None
+    return {"@context": CONTEXT, "@type": "FAQPage", "inLanguage": lang, "mainEntity": entities}
+
+
+def qa_page(page, lang, url):
+    """QAPage: the question, its best answer as accepted and the others as suggested."""
+    answers = page.visible_answers()
+    published = _date(page.first_published_at)
+
+    def answer(index, item):
+        data = {
+            "@type": "Answer",
+            "text": rich_text_plain(own_value(item, "body", lang)),
+            "url": f"{url}#answer-{index}",
+            "datePublished": published,
+        }
+        return {k: v for k, v in data.items() if v is not None}
+
+    title = own_value(page, "title", lang)
+    question = {
+        "@type": "Question",
+        "name": title,
+        "text": " ".join((own_value(page, "details", lang) or "").split()) or title,
+        "answerCount": len(answers),
+        "datePublished": published,
+    }
+    best = [answer(i, a) for i, a in enumerate(answers, 1) if a.is_best]
+    others = [answer(i, a) for i, a in enumerate(answers, 1) if not a.is_best]
+    if best:
+        question["acceptedAnswer"] = best[0]
+    if others:
+        question["suggestedAnswer"] = others
+    question = {k: v for k, v in question.items() if v is not None}
+    return {"@context": CONTEXT, "@type": "QAPage", "inLanguage": lang, "mainEntity": question}
+
+
+def breadcrumbs(page, lang, request, site_root):
+    """BreadcrumbList from the home page to `page`, skipping steps not in `lang`."""
+    if site_root is None:
+        return None
+    steps = (
+        Page.objects.ancestor_of(page, inclusive=True)
+        .filter(depth__gte=site_root.depth, path__startswith=site_root.path)
+        .order_by("depth")
+    )
+    items = []
+    for step in steps:
+        if lang not in page_languages(step):
+            continue
+        items.append(
+            {
+                "@type": "ListItem",
+                "position": len(items) + 1,
+                "name": own_value(step, "title", lang),
+                "item": absolute_url(request, url_in(step, lang, request)),
+            }
+        )
+    if len(items) < 2:
+        return None
+    return {"@context": CONTEXT, "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def website(lang, url):
+    return {
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "name": site_name(),
+        "url": url,
+        "inLanguage": lang,
+    }
+
+
+def for_page(page, lang, request, url, site_root):
+    """Every JSON-LD object for `page` in `lang`, as a list of dicts."""
+    objects = []
+    if isinstance(page, HomePage):
+        objects.append(website(lang, url))
+    elif type(page) in ARTICLE_TYPES:
+        objects.append(article(page, lang, url))
+        objects.append(faq_page(page, lang))
+    elif isinstance(page, QuestionPage):
+        objects.append(qa_page(page, lang, url))
+    if not isinstance(page, HomePage):
+        objects.append(breadcrumbs(page, lang, request, site_root))
+    return [o for o in objects if o]

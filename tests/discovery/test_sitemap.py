@@ -1,0 +1,124 @@
+"""/sitemap.xml and /robots.txt, outside the language prefix."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from apps.blog.models import BlogPostPage
+from apps.taxonomy.models import Topic
+from tests.seeds import (
+    create_page,
+    publish_translation,
+    read_seed,
+    seed,
+    seed_files,
+    seed_page,
+    url_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+BASE = "http://localhost"
+
+
+def sitemap(client):
+    """loc -> {hreflang: href} for every <url> of /sitemap.xml (on host localhost)."""
+    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    assert root.tag == f"{SM}urlset"
+    entries = {}
+    for url in root.findall(f"{SM}url"):
+        loc = url.findtext(f"{SM}loc")
+        assert loc not in entries, f"{loc} listed twice"
+        links = url.findall(f"{XHTML}link")
+        assert all(link.get("rel") == "alternate" for link in links)
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in links}
+    return entries
+
+
+def absolute(page, lang):
+    return BASE + url_in(page, lang)
+
+
+def test_every_seed_page_is_listed_in_its_language_only(client):
+    entries = sitemap(client)
+    for path in seed_files():
+        data = read_seed(path)
+        page = seed_page(data)
+        lang = data["language"]
+        own = absolute(page, lang)
+        assert entries[own] == {lang: own, "x-default": own}, path.name
+        for other in ("he", "fa", "fi"):
+            if other != lang:
+                assert absolute(page, other) not in entries
+
+
+def test_finnish_only_page_has_no_hebrew_alternate(client):
+    page = seed_page(seed("001"))
+    alternates = sitemap(client)[absolute(page, "fi")]
+    assert "he" not in alternates
+    assert set(alternates) == {"fi", "x-default"}
+
+
+def test_home_and_sections_in_all_languages(client):
+    entries = sitemap(client)
+    home = {"he": f"{BASE}/he/", "fa": f"{BASE}/fa/", "fi": f"{BASE}/fi/"}
+    for url in home.values():
+        assert entries[url] == {**home, "x-default": f"{BASE}/he/"}
+    assert set(entries[f"{BASE}/fi/blogi/"]) == {"he", "fa", "fi", "x-default"}
+
+
+def test_translation_is_listed_in_both_languages_with_the_same_alternates(client):
+    page = publish_translation(
+        seed_page(seed("003")),  # fa
+        title_fi="Onko asiakas aina oikeassa?",
+        slug_fi="onko-asiakas-aina-oikeassa",
+        body_fi=[{"type": "paragraph", "value": "<p>Suomeksi.</p>"}],
+    )
+    entries = sitemap(client)
+    expected = {
+        "fa": absolute(page, "fa"),
+        "fi": absolute(page, "fi"),
+        "x-default": absolute(page, "fa"),  # no Hebrew: the first existing language
+    }
+    assert entries[absolute(page, "fa")] == expected
+    assert entries[absolute(page, "fi")] == expected
+    assert absolute(page, "he") not in entries
+
+
+def test_unpublished_and_draft_pages_are_not_listed(client):
+    draft = create_page(BlogPostPage, "he", "טיוטה", live=False)
+    gone = create_page(BlogPostPage, "he", "הוסר")
+    gone.unpublish()
+    entries = sitemap(client)
+    assert absolute(draft, "he") not in entries
+    assert absolute(gone, "he") not in entries
+
+
+def test_topics_are_listed_in_the_languages_they_have_names_in(client):
+    topic = Topic.objects.get(key="coaching")
+    topic.name_fa = ""
+    topic.save()
+    entries = sitemap(client)
+    he, fi = (BASE + topic.url_in(lang) for lang in ("he", "fi"))
+    assert entries[he] == {"he": he, "fi": fi, "x-default": he}
+    with override("fa"):
+        fa = BASE + reverse("topic", kwargs={"slug": topic.slug_fa})
+    assert fa not in entries
+    assert f"{BASE}/fa/" in entries
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(client):
+    response = client.get("/robots.txt", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
