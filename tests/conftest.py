@@ -2,12 +2,29 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import setup_databases, teardown_databases
+
+
+def _on_test_database():
+    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database as `make run` prepares it: migrated, translation fields synced, seeded."""
+    created = None
     with django_db_blocker.unblock():
+        if not _on_test_database():
+            # pytest-django creates only the databases that the collected tests mark. The
+            # browser tests use HTTP only, so a run of them alone would otherwise work on the
+            # development database.
+            created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        assert _on_test_database()
         call_command("update_translation_fields", stdout=io.StringIO())
         call_command("set_translation_url_paths", stdout=io.StringIO())
         call_command("load_seed_content", stdout=io.StringIO())
+    yield
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
