@@ -8,6 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from .translation import relax_default_language_requirement
+        from django.db.models.signals import post_save
+
+        from .translation import (
+            keep_base_columns_in_default_language,
+            relax_default_language_requirement,
+        )
 
         relax_default_language_requirement()
+        post_save.connect(
+            keep_base_columns_in_default_language, dispatch_uid="core.base_columns_in_default"
+        )

@@ -63,3 +63,41 @@ def relax_default_language_requirement():
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     for name in ("title", "slug"):
         Page._meta.get_field(build_localized_fieldname(name, default)).blank = True
+
+
+def _empty_value(field):
+    if field.null:
+        return None
+    default = field.get_default()
+    return default if default is not None else ""
+
+
+def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs):
+    """After a save, make each translated field's untranslated column hold the default
+    language's own value (or nothing), never another language's text.
+
+    modeltranslation writes the untranslated column from whatever the active language and its
+    fallbacks give, so a Persian-only page stores its Persian title there. Its
+    `update_translation_fields` command, which a deployment runs after every migrate, then
+    copies that column into the empty Hebrew fields, and the page would suddenly "exist" in
+    Hebrew with Persian text. With the column in the default language only, the command
+    copies nothing but the default language onto itself.
+    """
+    from modeltranslation.translator import NotRegistered, translator
+
+    if raw or instance.pk is None:
+        return
+    try:
+        options = translator.get_options_for_model(type(instance))
+    except NotRegistered:
+        return
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    values = {}
+    for name in options.all_fields:
+        field = type(instance)._meta.get_field(name)
+        if field.many_to_many:
+            continue
+        own = own_value(instance, name, default)
+        values[name] = own if own not in (None, "") else _empty_value(field)
+    if values:
+        type(instance)._default_manager.filter(pk=instance.pk).rewrite(False).update(**values)

@@ -1,7 +1,9 @@
 import html
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 
 from tests.seeds import publish_translation, read_seed, seed, seed_files, seed_page, url_in
 
@@ -106,3 +108,26 @@ def test_listings_show_only_pages_in_the_reader_language(client, lang):
             assert data["title"] in text
         else:
             assert data["title"] not in text
+
+
+@pytest.mark.django_db
+def test_update_translation_fields_again_gives_no_page_a_new_language():
+    """A deployment runs update_translation_fields after every migrate; with content in the
+    database it must not copy Persian or Finnish text into the empty Hebrew fields."""
+    from apps.taxonomy.models import Topic
+    from tests.seeds import read_seed, seed_files, seed_page
+
+    pages = [seed_page(read_seed(path)) for path in seed_files()]
+    before = {page.pk: page.languages for page in pages}
+    topics_before = {t.pk: (t.name_he, t.name_fa, t.name_fi) for t in Topic.objects.all()}
+    assert any(langs == ["fa"] for langs in before.values())
+
+    call_command("update_translation_fields", stdout=io.StringIO())
+    call_command("set_translation_url_paths", stdout=io.StringIO())
+
+    after = {page.pk: type(page).objects.get(pk=page.pk).languages for page in pages}
+    assert after == before
+    assert {t.pk: (t.name_he, t.name_fa, t.name_fi) for t in Topic.objects.all()} == topics_before
+    persian = next(page for page in pages if before[page.pk] == ["fa"])
+    fresh = type(persian).objects.get(pk=persian.pk)
+    assert not fresh.lead_he and not fresh.title_he
