@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
+from apps.search import views as search_views
 
 # Outside the language prefix: the admin, documents and the health check.
 urlpatterns = [
@@ -20,7 +21,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every reader-facing page lives under /he/, /fa/ or /fi/; "/" redirects by Accept-Language.
+# The site search comes before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

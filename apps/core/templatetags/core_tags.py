@@ -23,11 +23,14 @@ def anchor_id(value):
 def language_switcher(context):
     """Links to this page in the other languages it exists in, and nothing else.
 
-    Pages that are not Wagtail pages (search results, 404) link to each language's home page.
+    Views that are not Wagtail pages may give their own `language_links` (the search page links
+    to the same search in each language); others (404) link to each language's home page.
     """
     request = context.get("request")
     page = context.get("page")
-    if page is not None and hasattr(page, "translation_links"):
+    if context.get("language_links") is not None:
+        links = context["language_links"]
+    elif page is not None and hasattr(page, "translation_links"):
         links = page.translation_links(request)
     else:
         site = Site.find_for_request(request) if request else None
