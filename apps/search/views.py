@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import override
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from apps.analysis import strip_unsafe
@@ -56,7 +56,7 @@ def _results(hits, query, request):
     return results
 
 
-@require_GET
+@require_safe
 def search(request):
     """/<lang>/search/?q=… : pages written in the reader's language, best matches first."""
     lang = current_language()

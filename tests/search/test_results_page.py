@@ -193,3 +193,8 @@ def test_every_page_type_has_the_search_box_in_its_header(client):
         assert label, url
         assert f'id="{label.group(1)}" type="search" name="q"' in form
         assert re.search(r'<button class="site-search__button" type="submit">[^<]+</button>', form)
+
+
+def test_search_answers_head_and_refuses_post(client):
+    assert client.head("/fi/search/?q=asiakas").status_code == 200
+    assert client.post("/fi/search/", {"q": "asiakas"}).status_code == 405
