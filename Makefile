@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install db lint messages check-messages clean
+.PHONY: run test install db lint messages check-messages bench-search clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -28,6 +28,7 @@ db: install
 	$(PY) manage.py update_translation_fields > /dev/null
 	$(PY) manage.py set_translation_url_paths
 	$(PY) manage.py load_seed_content
+	$(PY) manage.py reindex_search
 	$(PY) manage.py ensure_editor --admin-url http://$(HOST):$(PORT)/admin/
 
 ## lint: ruff and a check that models and migrations agree
@@ -50,6 +51,11 @@ check-messages:
 			echo "$$po has untranslated or fuzzy messages"; exit 1; fi; \
 		cmp -s /tmp/mishov-$$lang.mo $$mo || { echo "$$mo is stale: run make messages"; exit 1; }; \
 	done
+
+## bench-search: search quality per language (recall@5, MRR) against an exact-word baseline,
+## on a temporary SQLite database that the benchmark migrates and seeds itself
+bench-search: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/search_quality.py
 
 clean:
 	rm -rf var .pytest_cache

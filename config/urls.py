@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
 from apps.discovery import urls as discovery_urls
+from apps.search import views as search_views
 from apps.taxonomy import urls as taxonomy_urls
 
 # Outside the language prefix: the admin, documents, the health check, sitemap.xml and robots.txt.
@@ -23,11 +24,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every reader-facing page lives under /he/, /fa/ or /fi/; "/" redirects by Accept-Language.
-# Feeds and topic pages come before Wagtail's catch-all page route.
+# Comments, feeds, topic pages and the site search come before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("", include("apps.comments.urls")),
     path("", include(discovery_urls.language_urlpatterns)),
     path("", include(taxonomy_urls)),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

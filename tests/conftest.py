@@ -23,6 +23,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         assert _on_test_database()
         call_command("update_translation_fields", stdout=io.StringIO())
         call_command("set_translation_url_paths", stdout=io.StringIO())
+        # The loader publishes every page, and publishing indexes it for search (apps.search
+        # signals), so no reindex_search is needed; tests/search/test_index.py checks this.
         call_command("load_seed_content", stdout=io.StringIO())
     yield
     if created is not None:

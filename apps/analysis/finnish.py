@@ -3,6 +3,7 @@
 Snowball removes case endings well but keeps the nominative of s-nouns different from their
 inflected stem (asiakas vs asiak-, valitus vs valituks-/valitu-). The rules below rewrite those
 stem endings; they run on every Snowball output, so all forms of a word go through them alike.
+One rule runs before Snowball: the nominative of -nen words is read as their genitive.
 """
 
 import re
@@ -36,6 +37,17 @@ _POST_RULES = [
 ]
 
 
+# -nen nouns and adjectives (ihminen, vihollinen, oikeudenmukainen) inflect on -se-/-s-:
+# ihmisen, ihmiset, ihmisille. Snowball stems the nominative to ihmin- but the others to
+# ihmis-, so the nominative is read as its genitive first. Only -inen words of six letters or
+# more: that leaves genitives such as sienen (sieni) and verbs such as tunnen and menen alone.
+_NEN_WORD = re.compile("(?<=.{2})inen$")
+
+
+def _pre_rules(token: str) -> str:
+    return _NEN_WORD.sub("isen", token, count=1)
+
+
 def _post_rules(stem: str) -> str:
     for pattern, replacement, min_length in _POST_RULES:
         if len(stem) >= min_length:
@@ -47,4 +59,4 @@ def analyze_token(token: str) -> str:
     """Search term for one folded token; non-Finnish tokens (digits, other scripts) unchanged."""
     if not _FINNISH_WORD.fullmatch(token):
         return token
-    return _post_rules(_stem_word(token))
+    return _post_rules(_stem_word(_pre_rules(token)))

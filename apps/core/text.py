@@ -1,36 +1,52 @@
 """Small text helpers: plain text out of StreamField values, reading time, heading anchors."""
 
+import html
 import math
 import re
 import unicodedata
 
 from django.utils.html import strip_tags
+from wagtail import blocks
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Tags that end a line of text: without a space there, "<p>one</p><p>two</p>" reads "onetwo".
+_BREAKING_TAG = re.compile(r"<(?:br|/?(?:p|li|ul|ol|h[1-6]|blockquote|div))\b[^>]*>", re.I)
+
+
+def html_text(source):
+    """Plain text of an HTML fragment (rich text): tags removed, entities decoded."""
+    if not source:
+        return ""
+    return html.unescape(strip_tags(_BREAKING_TAG.sub(" ", source))).strip()
 
 
 def block_text(stream_value):
     """The readable text of a StreamField value, without markup."""
     if not stream_value:
         return ""
-    parts = []
-    for block in stream_value:
-        parts.append(_text_of(block.value))
+    return _join(_text_of(child.block, child.value) for child in stream_value)
+
+
+def _join(parts):
     return " ".join(p for p in parts if p)
 
 
-def _text_of(value):
+def _text_of(block, value):
     if value is None:
         return ""
+    if isinstance(block, blocks.ChoiceBlock | blocks.BooleanBlock):
+        return ""  # settings such as a heading's level, not text
+    if isinstance(block, blocks.StreamBlock):
+        return block_text(value)
+    if isinstance(block, blocks.StructBlock):
+        return _join(_text_of(child, value.get(name)) for name, child in block.child_blocks.items())
+    if isinstance(block, blocks.ListBlock):
+        return _join(_text_of(block.child_block, item) for item in value)
     if hasattr(value, "source"):  # RichText
-        return strip_tags(value.source)
+        return html_text(value.source)
     if isinstance(value, str):
         return value
-    if isinstance(value, dict):  # StructValue is a dict
-        return " ".join(_text_of(v) for v in value.values())
-    if hasattr(value, "__iter__"):  # StreamValue, ListValue
-        return " ".join(_text_of(v) for v in value)
     return ""
 
 

@@ -1,6 +1,5 @@
 from django import forms
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -16,7 +15,7 @@ from apps.core.pages import (
     TranslatedPageForm,
     topics_in_language,
 )
-from apps.core.text import reading_minutes
+from apps.core.text import html_text, reading_minutes
 from apps.core.translation import current_language, own_value
 from apps.discovery.models import RelatedPageLink, related_pages_panel
 
@@ -89,7 +88,7 @@ class QuestionPage(CommentsMixin, TranslatedPage):
 
     @property
     def reading_minutes(self):
-        text = " ".join(strip_tags(a.body or "") for a in self.visible_answers())
+        text = " ".join(html_text(a.body) for a in self.visible_answers())
         return reading_minutes(f"{self.details} {text}")
 
     def topics_in_language(self):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "apps.core",
     "apps.analysis",
+    "apps.search",
     "apps.blocks",
     "apps.people",
     "apps.taxonomy",

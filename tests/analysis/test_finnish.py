@@ -30,6 +30,24 @@ def test_complaint_forms_merge_with_nominative(word):
     assert term(word) == term("valitus")
 
 
+@pytest.mark.parametrize(
+    ("nominative", "forms"),
+    [
+        ("ihminen", ["ihmisen", "ihmiset", "ihmisiä", "ihmisille"]),
+        ("vihollinen", ["vihollisen", "vihollisia", "vihollisista"]),
+        ("oikeudenmukainen", ["oikeudenmukaisen", "oikeudenmukaisessa"]),
+        ("suomalainen", ["suomalaisen", "suomalaiset"]),
+    ],
+)
+def test_nen_words_merge_nominative_with_their_s_stem(nominative, forms):
+    assert {term(form) for form in forms} == {term(nominative)}
+
+
+@pytest.mark.parametrize(("word", "other"), [("sienen", "siesen"), ("tunnen", "tunsen")])
+def test_words_ending_in_nen_without_inen_are_not_nen_words(word, other):
+    assert analyze_token(word) != analyze_token(other)
+
+
 def test_as_noun_post_rule_joins_nominative_to_gradated_stem():
     assert term("rikas") == term("rikkaan")
 

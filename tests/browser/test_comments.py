@@ -27,13 +27,13 @@ def test_comment_goes_from_the_form_through_the_queue_to_the_page(
 
     # An error: the e-mail is missing. The message is by the field, the text stays.
     _fill(page, "Ráchel", "", body)
-    page.click("button[type=submit]")
+    page.click("#respond button[type=submit]")
     expect(page.locator("#id_email_error")).to_be_visible()
     assert page.input_value("#id_body") == body
     assert page.input_value("#id_name") == "Ráchel"
 
     page.fill("#id_email", "rachel@example.com")
-    page.click("button[type=submit]")
+    page.click("#respond button[type=submit]")
     page.wait_for_url(re.compile(r".*#comment-\d+$"))
     anchor = page.url.rsplit("#", 1)[1]
     mine = page.locator(f"#{anchor}")

@@ -23,8 +23,9 @@ def anchor_id(value):
 def language_switcher(context):
     """Links to this page in the other languages it exists in, and nothing else.
 
-    Views that are not Wagtail pages either give their own `translation_links` (topic pages) or
-    (search results, 404) link to each language's home page.
+    Views that are not Wagtail pages may give their own `translation_links` (a topic page links
+    to the topic, the search page to the same search, in each language); others (404) link to
+    each language's home page.
     """
     request = context.get("request")
     page = context.get("page")

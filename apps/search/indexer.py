@@ -1,0 +1,92 @@
+"""Keeping the index in step with published pages: one page at a time, or everything."""
+
+from collections import Counter
+
+from django.db import transaction
+from wagtail.models import Page
+
+from apps.analysis import analyze
+from apps.core.translation import LANGUAGE_CODES
+
+from .documents import SEARCHABLE_MODELS, document_parts, is_searchable
+from .models import TERM_LENGTH, Field, SearchDocument, SearchTerm
+
+BATCH_SIZE = 1000
+
+
+def index_term(term):
+    """Terms longer than the column are cut the same way at index and at query time."""
+    return term[:TERM_LENGTH]
+
+
+def field_terms(parts, lang):
+    """(term, field) -> occurrences, for the title, lead and body of one document."""
+    counts = Counter()
+    fields = ((Field.TITLE, parts.title), (Field.LEAD, parts.lead), (Field.BODY, parts.body))
+    for field, text in fields:
+        for term in analyze(text, lang):
+            counts[index_term(term), field] += 1
+    return counts
+
+
+def remove_page(page_id):
+    SearchDocument.objects.filter(page_id=page_id).delete()
+
+
+def index_page(page):
+    """(Re)index `page` in every language it exists in; returns the new documents.
+
+    A page that is not live, not searchable or has no language left ends with no documents.
+    """
+    page = page.specific
+    with transaction.atomic():
+        remove_page(page.pk)
+        if not is_searchable(page):
+            return []
+        documents, terms = [], []
+        for lang in LANGUAGE_CODES:
+            parts = document_parts(page, lang)
+            if parts is None:
+                continue
+            document = SearchDocument(page=page, language=lang, title=parts.title, text=parts.text)
+            documents.append((document, field_terms(parts, lang)))
+        SearchDocument.objects.bulk_create([document for document, _counts in documents])
+        for document, counts in documents:
+            terms.extend(
+                SearchTerm(
+                    document=document, language=document.language, term=term, field=field, count=n
+                )
+                for (term, field), n in counts.items()
+            )
+        SearchTerm.objects.bulk_create(terms, batch_size=BATCH_SIZE)
+    return [document for document, _counts in documents]
+
+
+def searchable_pages():
+    """Every live content page, specific, in tree order."""
+    return Page.objects.live().type(*SEARCHABLE_MODELS).order_by("path").specific()
+
+
+def rebuild(on_document=None):
+    """Empty the index and index every searchable page again, in one transaction.
+
+    `on_document(number, total, document)` is called after each document is written. Returns a
+    Counter of documents per language plus "pages" and "terms".
+    """
+    summary = Counter()
+    with transaction.atomic():
+        SearchTerm.objects.all().delete()
+        SearchDocument.objects.all().delete()
+        pages = [page for page in searchable_pages() if is_searchable(page)]
+        total = sum(len(page.languages) for page in pages)
+        number = 0
+        for page in pages:
+            documents = index_page(page)
+            summary["pages"] += bool(documents)
+            for document in documents:
+                number += 1
+                summary[document.language] += 1
+                if on_document is not None:
+                    on_document(number, total, document)
+        summary["terms"] = SearchTerm.objects.count()
+    return summary

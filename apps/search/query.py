@@ -1,0 +1,160 @@
+"""From what a reader typed to ranked documents, with the same analysis the index used.
+
+A query is a list of slots, one per word the reader typed. A slot holds the terms that satisfy
+it: the word's own term, and the term of the word written together with its neighbours, so
+that "راه حل" also finds "راه‌حل", "asiakas palvelu" finds "asiakaspalvelu" and "ה לקוח" finds
+"הלקוח". Very common words (של, و, ja) are stop words: they count towards ranking but do not
+select documents by themselves, unless the query has nothing else.
+
+Ranking is one aggregate query over the term table, in this order:
+1. how many of the reader's words the document has (all words above some),
+2. how many of them are in its title (title matches above body matches),
+3. occurrences weighted by field (title 4, lead 2, body 1); the document id keeps ties stable.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, F, IntegerField, Max, Q, Sum, Value, When
+from wagtail.models import Page
+
+from apps.analysis import analyze, tokens
+from apps.core.translation import in_language
+
+from .indexer import index_term
+from .models import Field, SearchDocument, SearchTerm
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+# Words typed apart that may be one word in the text: up to three (کسب و کار -> کسب‌وکار).
+LONGEST_JOIN = 3
+
+STOP_WORDS = {
+    "he": """של את על עם זה זו זאת הוא היא הם הן אני אתה את אנחנו אתם לא כי גם או אם כל מה
+             מי יש אין רק עוד כמו אבל אז כך כן עד אל מן לו לה לי""",
+    "fa": """و در به از که این آن را با برای است هم یا تا بر هر نیز اما اگر یک بود شد شود
+             می ها ای او ما من شما آنها""",
+    "fi": """ja on ei se että kun tai mutta oli ovat myös vain jos kuin niin he hän me te minä
+             sinä ole olla tämä joka mitä ne nyt""",
+}
+
+
+def _stop_terms(lang):
+    return frozenset(index_term(term) for term in analyze(STOP_WORDS.get(lang, ""), lang))
+
+
+STOP_TERMS = {lang: _stop_terms(lang) for lang in STOP_WORDS}
+
+
+@dataclass(frozen=True)
+class Slot:
+    word: str
+    terms: frozenset
+    stop: bool
+
+
+@dataclass
+class ParsedQuery:
+    lang: str
+    slots: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.slots)
+
+    @property
+    def all_terms(self):
+        return frozenset().union(*(slot.terms for slot in self.slots))
+
+    @property
+    def required_terms(self):
+        """Terms a document needs at least one of: those of the words that are not stop words."""
+        content = [slot.terms for slot in self.slots if not slot.stop]
+        return frozenset().union(*content) if content else self.all_terms
+
+    highlight_terms = required_terms
+
+
+def _analyze_word(word, lang):
+    return {index_term(term) for term in analyze(word, lang)}
+
+
+def parse_query(text, lang):
+    words = list(dict.fromkeys(tokens(text[:MAX_QUERY_LENGTH])))[:MAX_WORDS]
+    own = [_analyze_word(word, lang) for word in words]
+    alternatives = [set(terms) for terms in own]
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + LONGEST_JOIN, len(words)) + 1):
+            joined = _analyze_word("".join(words[start:end]), lang)
+            for index in range(start, end):
+                alternatives[index] |= joined
+    stop_terms = STOP_TERMS.get(lang, frozenset())
+    slots = [
+        Slot(word=word, terms=frozenset(terms), stop=own_terms <= stop_terms)
+        for word, own_terms, terms in zip(words, own, alternatives, strict=True)
+        if terms
+    ]
+    return ParsedQuery(lang=lang, slots=slots)
+
+
+@dataclass(frozen=True)
+class Hit:
+    document_id: int
+    coverage: int
+    title_coverage: int
+    score: int
+
+
+def _has_any(terms, condition=None):
+    when = Q(term__in=terms) if condition is None else Q(term__in=terms) & condition
+    return Max(Case(When(when, then=Value(1)), default=Value(0), output_field=IntegerField()))
+
+
+def searchable_pages(lang, root=None):
+    """Pages a reader may find: live, public, existing in `lang`, on this site."""
+    pages = Page.objects.live().public().filter(in_language(lang))
+    if root is not None:
+        pages = pages.descendant_of(root, inclusive=True)
+    return pages
+
+
+def rank(query, root=None):
+    """Ranked hits for `query` among the pages a reader of query.lang may find; one query."""
+    if not query:
+        return []
+    required = query.required_terms
+    coverage = sum((_has_any(slot.terms) for slot in query.slots), start=Value(0))
+    title_coverage = sum(
+        (_has_any(slot.terms, Q(field=Field.TITLE)) for slot in query.slots), start=Value(0)
+    )
+    score = Sum(
+        Case(
+            When(term__in=required, then=F("field") * F("count")),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+    rows = (
+        SearchTerm.objects.filter(
+            language=query.lang,
+            term__in=query.all_terms,
+            document__page__in=searchable_pages(query.lang, root).values("pk"),
+        )
+        .values("document_id")
+        .annotate(
+            required=_has_any(required),
+            coverage=coverage,
+            title_coverage=title_coverage,
+            score=score,
+        )
+        .filter(required=1)
+        .order_by("-coverage", "-title_coverage", "-score", "document_id")
+        .values_list("document_id", "coverage", "title_coverage", "score")
+    )
+    return [Hit(*row) for row in rows]
+
+
+def documents_for(hits):
+    """The hits' documents with their pages, in the hits' order; one query."""
+    documents = SearchDocument.objects.select_related("page").in_bulk(
+        [hit.document_id for hit in hits]
+    )
+    return [documents[hit.document_id] for hit in hits if hit.document_id in documents]
