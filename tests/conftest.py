@@ -3,11 +3,16 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.test.utils import setup_databases, teardown_databases
 
 
 def _on_test_database():
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+    db = connection.settings_dict
+    test_name = (db.get("TEST") or {}).get("NAME")
+    if test_name:
+        return db["NAME"] == test_name
+    return str(db["NAME"]).startswith(TEST_DATABASE_PREFIX)
 
 
 @pytest.fixture(scope="session")
