@@ -1,12 +1,10 @@
 """The StreamField vocabulary shared by blog posts and knowledge-base articles."""
 
-import html
-import re
-
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+
+from apps.core.text import html_text
 
 # Inline formatting only: headings are their own block so that a table of contents can find them.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -86,15 +84,9 @@ class FAQItemBlock(blocks.StructBlock):
         label = _("Question and answer")
 
 
-_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|blockquote|ul|ol)>", re.IGNORECASE)
-
-
 def rich_text_plain(value):
     """The plain text of a rich-text value (RichText or HTML string), whitespace collapsed."""
-    source = getattr(value, "source", value) or ""
-    # Paragraphs, list items and line breaks end words: keep a space where they were.
-    source = _BLOCK_END.sub(" ", str(source))
-    return re.sub(r"\s+", " ", html.unescape(strip_tags(source))).strip()
+    return " ".join(html_text(str(getattr(value, "source", value) or "")).split())
 
 
 def answered_questions(faq_value):
