@@ -6,7 +6,6 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -24,6 +23,7 @@ from .translation import (
     language_link,
     own_value,
     page_languages,
+    url_in,
 )
 
 
@@ -82,11 +82,7 @@ class TranslatedPage(Page):
 
     def translation_links(self, request=None):
         """A link (code, name, url, dir) for each language this page exists in."""
-        links = []
-        for lang in self.languages:
-            with override(lang):
-                links.append(language_link(lang, self.get_url(request)))
-        return links
+        return [language_link(lang, url_in(self, lang, request)) for lang in self.languages]
 
 
 class ContentPage(TranslatedPage):

@@ -8,7 +8,7 @@ so that no Hebrew text is ever served under a Persian or Finnish URL.
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -29,6 +29,13 @@ def direction(lang):
 def language_link(lang, url):
     """What the language switcher and the 404 page need to link to `url` in `lang`."""
     return {"code": lang, "name": LANGUAGE_NAMES[lang], "url": url, "dir": direction(lang)}
+
+
+def url_in(page, lang, request=None):
+    """The page's URL in `lang`, at its slug in that language (relative when the site has one
+    host)."""
+    with override(lang):
+        return page.get_url(request)
 
 
 def own_value(instance, field_name, lang):

@@ -7,11 +7,10 @@ from django.utils.translation import gettext as _
 
 from apps.blog.models import BlogPostPage
 from apps.core.listing import live_in_language
-from apps.core.translation import current_language, own_value
+from apps.core.translation import current_language, own_value, url_in
 from apps.kb.models import ArticlePage
 
 from . import structured_data
-from .links import url_in
 
 FEED_LENGTH = 20
 

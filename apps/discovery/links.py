@@ -1,13 +1,6 @@
-"""Addresses of a page (or topic) in each of its languages, absolute on the request's host."""
+"""Absolute addresses on the request's host, and hreflang alternates with x-default."""
 
 from django.conf import settings
-from django.utils.translation import override
-
-
-def url_in(page, lang, request=None):
-    """The page's URL in `lang` (relative when the site has one host)."""
-    with override(lang):
-        return page.get_url(request)
 
 
 def absolute_url(request, url):

@@ -4,11 +4,11 @@ alternates (only the languages the page exists in, plus x-default), Open Graph a
 from wagtail.models import Site
 
 from apps.core.pages import ContentPage
-from apps.core.translation import current_language, own_value
+from apps.core.translation import current_language, own_value, url_in
 from apps.qa.models import QuestionPage
 
 from . import structured_data
-from .links import absolute_url, alternates, url_in
+from .links import absolute_url, alternates
 
 OG_LOCALES = {"he": "he_IL", "fa": "fa_IR", "fi": "fi_FI"}
 

@@ -4,10 +4,10 @@ name only its real translations plus x-default; topics likewise."""
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from apps.core.translation import page_languages
+from apps.core.translation import page_languages, url_in
 from apps.taxonomy.models import Topic
 
-from .links import alternates, url_in
+from .links import alternates
 
 
 class _LanguageSitemap(Sitemap):

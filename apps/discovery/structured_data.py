@@ -13,12 +13,12 @@ from wagtail.models import Page
 
 from apps.blocks.blocks import answered_questions, rich_text_plain
 from apps.blog.models import BlogPostPage
-from apps.core.translation import own_value, page_languages
+from apps.core.translation import own_value, page_languages, url_in
 from apps.home.models import HomePage
 from apps.kb.models import ArticlePage
 from apps.qa.models import QuestionPage
 
-from .links import absolute_url, url_in
+from .links import absolute_url
 
 CONTEXT = "https://schema.org"
 ARTICLE_TYPES = {BlogPostPage: "BlogPosting", ArticlePage: "Article"}
