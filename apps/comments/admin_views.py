@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
-from apps.core.translation import direction
+from apps.core.translation import direction, url_in
 
 from . import moderation
 from .forms import PlainTextField
@@ -40,8 +40,7 @@ def comment_detail(request, pk):
         messages.success(request, _("Your reply is published."))
         return redirect("comments_admin:detail", reply.pk)
     page = comment.page.specific
-    with override(comment.language):
-        page_url = page.get_url(request)
+    page_url = url_in(page, comment.language, request)
     return TemplateResponse(
         request,
         "comments/admin/detail.html",
