@@ -1,0 +1,33 @@
+/* Mishov: small enhancements on top of pages that are complete without JavaScript. */
+(function () {
+  "use strict";
+
+  /* Reading progress: a bar at the top of the window that fills as the article is read. */
+  var article = document.querySelector("[data-reading-progress]");
+  if (article && "requestAnimationFrame" in window) {
+    var bar = document.createElement("progress");
+    bar.className = "reading-progress";
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-label", article.getAttribute("data-reading-progress"));
+    document.body.insertBefore(bar, document.body.firstChild);
+
+    var pending = false;
+    var update = function () {
+      pending = false;
+      var box = article.getBoundingClientRect();
+      var readable = box.height - window.innerHeight;
+      var read = readable > 0 ? -box.top / readable : (box.top < 0 ? 1 : 0);
+      bar.value = Math.round(Math.min(1, Math.max(0, read)) * 100);
+    };
+    var schedule = function () {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(update);
+      }
+    };
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule, { passive: true });
+    update();
+  }
+})();
