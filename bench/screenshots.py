@@ -11,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sitekit import launch_chromium, running_site  # noqa: E402
+from bench.sitekit import running_site  # noqa: E402
+from tests.chromium import launch_chromium  # noqa: E402
 
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")

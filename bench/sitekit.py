@@ -22,18 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 def setup_django(database_url):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
@@ -71,7 +59,6 @@ def production_env(database_url, host="127.0.0.1"):
         "DJANGO_ALLOWED_HOSTS": host,
         "WAGTAILADMIN_BASE_URL": f"http://{host}",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9"),
     }
 
 
@@ -138,7 +125,3 @@ def running_site(production=False, database_url=None):
         connections.close_all()
         with serve(database_url, production=production) as base:
             yield Site(base, paths)
-
-
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -48,6 +48,15 @@ def gregorian_to_jalali(day):
     return jy, 7 + (days - 186) // 30, 1 + (days - 186) % 30
 
 
+def iso_datetime(value):
+    """ISO 8601 for machines (`<time datetime>`, meta tags), to the second as HTML requires."""
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat() if value else ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
 def native_digits(value, lang=None):
     """Digits as the language writes them: Persian digits in Persian, Western elsewhere."""
     text = str(value)

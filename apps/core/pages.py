@@ -16,7 +16,7 @@ from wagtail.search import index
 from apps.blocks.blocks import BodyBlock
 
 from .panels import PageLanguagesPanel
-from .text import anchor_id, block_text, reading_minutes
+from .text import anchor_id, block_text, html_text, reading_minutes
 from .translation import (
     LANGUAGE_CODES,
     current_language,
@@ -65,10 +65,18 @@ class TranslatedPage(Page):
     def exists_in(self, lang):
         return lang in self.languages
 
+    def description_in(self, lang):
+        """What the page is about, in `lang` only: its search description, else its lead,
+        introduction or a question's details, as one line of plain text."""
+        for field in ("search_description", "lead", "intro", "details"):
+            value = own_value(self, field, lang) if hasattr(self, field) else None
+            if value and value.strip():
+                return " ".join((html_text(value) if field == "intro" else value).split())
+        return ""
+
     @property
     def meta_description(self):
-        """search_description in the reader's language only (Page fields fall back otherwise)."""
-        return own_value(self, "search_description", current_language()) or ""
+        return self.description_in(current_language())
 
     @property
     def html_title(self):

@@ -10,7 +10,9 @@
     bar.max = 100;
     bar.value = 0;
     bar.setAttribute("aria-label", article.getAttribute("data-reading-progress"));
-    document.body.insertBefore(bar, document.body.firstChild);
+    // Inside the banner landmark, so that assistive technology finds it with the header.
+    var header = document.querySelector(".site-header") || document.body;
+    header.insertBefore(bar, header.firstChild);
 
     var pending = false;
     var update = function () {

@@ -15,18 +15,9 @@ from django.db import connection
 from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
+from tests.chromium import launch_chromium
 from tests.seeds import read_seed, seed_files, seed_page
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
 MODERATOR = ("browser-moderator", "moderator-password-1")
 
@@ -129,13 +120,20 @@ def moderator(django_db_setup, django_db_blocker):
     return MODERATOR
 
 
-@pytest.fixture(scope="session")
-def browser(server_url, seed_urls, moderator):
-    # Everything the tests need from the database is made before Playwright starts its loop.
+@pytest.fixture(scope="module")
+def browser_data():
+    """Database rows a test module needs while its browser runs; modules override this."""
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser(server_url, seed_urls, moderator, browser_data):
+    # Everything the tests need from the database is made before Playwright starts its loop,
+    # and a module's own data (browser_data) is removed after its browser has closed.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 

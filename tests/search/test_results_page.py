@@ -39,8 +39,9 @@ def summary(lang, count, query):
         return ngettext(*SUMMARY, count) % {"number": number, "query": query}
 
 
-@pytest.mark.parametrize(("lang", "query", "count"), [("he", "לקוח", 3), ("fa", "مشتری", 1),
-                                                       ("fi", "asiakas", 1)])
+@pytest.mark.parametrize(
+    ("lang", "query", "count"), [("he", "לקוח", 3), ("fa", "مشتری", 1), ("fi", "asiakas", 1)]
+)
 def test_result_count_uses_the_language_plural(client, lang, query, count):
     response, results = search(client, lang, query)
     assert len(results) == count

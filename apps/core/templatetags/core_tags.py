@@ -31,6 +31,11 @@ def local_datetime(value):
 
 
 @register.filter
+def iso_datetime(value):
+    return dates.iso_datetime(value)
+
+
+@register.filter
 def native_digits(value):
     return dates.native_digits(value)
 
