@@ -28,7 +28,7 @@ def main():
 
     from playwright.sync_api import sync_playwright
 
-    with running_site() as site, sync_playwright() as playwright:
+    with running_site(production=True) as site, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         count = 0
         for (lang, kind), _path in sorted(site.paths.items()):
