@@ -11,16 +11,15 @@ static files from WhiteNoise), as Lighthouse and the byte budgets should see the
 import contextlib
 import io
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.live_server import running_server  # noqa: E402
 
 
 def setup_django(database_url):
@@ -44,12 +43,6 @@ def prepare_database():
         call_command("reindex_search", verbosity=0, stdout=quiet)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def production_env(database_url, host="127.0.0.1"):
     """The environment production settings require, for a local, plain-HTTP run."""
     return {
@@ -65,38 +58,15 @@ def production_env(database_url, host="127.0.0.1"):
 @contextlib.contextmanager
 def serve(database_url, production=False):
     """A server process on a free port; yields its base URL and stops it afterwards."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-    }
+    env = {"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
     if production:
         env.update(production_env(database_url))
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT, env=env, check=True,
+            cwd=ROOT, env={**os.environ, **env}, check=True,
         )  # fmt: skip
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(process.stderr.read().decode(errors="replace")) from None
-            time.sleep(0.2)
-    try:
+    with running_server(env) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 class Site:
