@@ -165,3 +165,43 @@ def test_dates_and_direction_on_posts(browser, server_url, paths, lang):
     assert digits and digits <= set("۰۱۲۳۴۵۶۷۸۹" if lang == "fa" else "0123456789")
     assert page.evaluate("document.documentElement.dir") == ("ltr" if lang == "fi" else "rtl")
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_type_scrolls_sideways_at_320_px(browser, server_url, paths, lang):
+    page = browser.new_page(viewport={"width": 320, "height": 700})
+    wide = []
+    for kind in PAGE_TYPES:
+        page.goto(server_url + paths[(lang, kind)])
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wide.append((kind, overflow))
+    page.close()
+    assert wide == []
+
+
+def test_skip_link_is_the_first_stop_and_moves_to_the_content(browser, server_url, paths):
+    page, _response = open_page(browser, server_url + paths[("fa", "article")], width=375)
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert skip.evaluate("link => link === document.activeElement")
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0, "the focused skip link is on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.close()
+
+
+def test_language_switcher_keeps_the_reader_in_the_same_section(browser, server_url, paths):
+    page, _response = open_page(browser, server_url + paths[("fa", "blog_index")], width=375)
+    assert page.locator(".lang-switcher [aria-current]").inner_text().strip() == "فارسی"
+    page.locator(".lang-switcher a[hreflang=fi]").click()
+    page.wait_for_url(server_url + paths[("fi", "blog_index")])
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        "fi",
+        "ltr",
+    ]
+    assert page.locator(".lang-switcher [aria-current]").inner_text().strip() == "Suomi"
+    page.close()
