@@ -14,9 +14,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,8 +23,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from apps.core.outage import RETRY_AFTER_SECONDS
-from apps.core.translation import current_language, direction
+from apps.core.outage import RETRY_AFTER_SECONDS, render_without_database
+from apps.core.translation import current_language
 
 from . import cookies, moderation, ratelimit, rules
 from .forms import CommentForm
@@ -94,15 +93,9 @@ def _rate_message(seconds):
 
 def database_down_page(request, form):
     """The reader's text back in a form that posts again, rendered without the database."""
-    lang = current_language()
-    context = {
-        "form": form,
-        "action": request.path,
-        "LANG": lang,
-        "DIR": direction(lang),
-        "home": f"/{lang}/",
-    }
-    response = HttpResponse(render_to_string("comments/unavailable.html", context), status=503)
+    response = render_without_database(
+        request, "comments/unavailable.html", 503, form=form, action=request.path
+    )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "private, no-store"
     return response

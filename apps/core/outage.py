@@ -56,6 +56,19 @@ def saved_copy(request):
     return _cache_get(_copy_key(request.path))
 
 
+def render_without_database(request, template_name, status, **context):
+    """A standalone page in the language of the URL prefix, rendered without a request context
+    (so no context processor, Wagtail Site or setting is read from the database)."""
+    lang = language_from_path(request.path)
+    with translation.override(lang):
+        content = render_to_string(
+            template_name, {"LANG": lang, "DIR": direction(lang), "home": f"/{lang}/", **context}
+        )
+    response = HttpResponse(content, status=status)
+    response["Content-Language"] = lang
+    return response
+
+
 def outage_response(request):
     """The saved copy of the page when there is one, else a 503 page; both say 503 and
     Retry-After, so crawlers come back instead of forgetting the page."""
@@ -65,13 +78,7 @@ def outage_response(request):
         response = HttpResponse(content, content_type=content_type, status=503)
         response["X-Mishov-Copy"] = "saved"
     else:
-        lang = language_from_path(request.path)
-        with translation.override(lang):
-            content = render_to_string(
-                "503.html", {"LANG": lang, "DIR": direction(lang), "home": f"/{lang}/"}
-            )
-        response = HttpResponse(content, status=503)
-        response["Content-Language"] = lang
+        response = render_without_database(request, "503.html", 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .outage import is_database_outage, outage_response
+from .outage import is_database_outage, outage_response, render_without_database
 
 
 @never_cache
@@ -19,6 +19,12 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not ready"
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+def bad_request(request, exception=None):
+    # Malformed requests (a bad Host, a body over the size limit, broken encodings) may fail
+    # before the language or the site is known: a plain page in the URL's language.
+    return render_without_database(request, "400.html", 400)
 
 
 def page_not_found(request, exception=None):
