@@ -86,9 +86,9 @@ def outage_response(request):
 
 def _worth_keeping(request, response):
     return (
-        request.method == "GET"
+        response.status_code == 200
+        and request.method == "GET"
         and not request.GET
-        and response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
         # Personal pages (a commenter's pending comment, an editor's view) are private or set
