@@ -31,7 +31,7 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
