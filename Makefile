@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install db lint messages check-messages bench-search clean
+.PHONY: run test install db lint messages check-messages bench-search bench-analysis clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -56,6 +56,11 @@ check-messages:
 ## on a temporary SQLite database that the benchmark migrates and seeds itself
 bench-search: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/search_quality.py
+
+## bench-analysis: lemma-level analysis against UD treebank pairs (bench/data): match rate,
+## over-merge, words/s and memory per language, with the targets beside the figures
+bench-analysis: install
+	$(PY) bench/analysis_quality.py
 
 clean:
 	rm -rf var .pytest_cache

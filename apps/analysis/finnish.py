@@ -1,4 +1,11 @@
-"""Finnish analysis: Snowball's Finnish stemmer plus a few rules for what it leaves apart.
+"""Finnish analysis: Voikko base forms, with Snowball plus a few rules for unknown words.
+
+Voikko (libvoikko + Debian's voikko-fi morphology) gives every reading of a word; which one is
+taken decides the term (see `_reading_key`). Participles and the -minen/-MA infinitives read as
+their verb (tehnyt -> tehdä); -minen nouns keep a term of their own (tekeminen -> tehdä~minen),
+as dictionaries list them apart. Words Voikko does not know (names, new words) fall back to:
+
+Snowball's Finnish stemmer plus a few rules for what it leaves apart.
 
 Snowball removes case endings well but keeps the nominative of s-nouns different from their
 inflected stem (asiakas vs asiak-, valitus vs valituks-/valitu-). The rules below rewrite those
@@ -6,6 +13,8 @@ stem endings; they run on every Snowball output, so all forms of a word go throu
 One rule runs before Snowball: the nominative of -nen words is read as their genitive.
 """
 
+import functools
+import logging
 import re
 
 try:  # PyStemmer is the C build of Snowball: same algorithm, many times faster.
@@ -55,8 +64,70 @@ def _post_rules(stem: str) -> str:
     return stem
 
 
+def snowball_term(token: str) -> str:
+    return _post_rules(_stem_word(_pre_rules(token)))
+
+
+logger = logging.getLogger(__name__)
+# Participle kinds that read as their verb (annettu, antanut, antava, annettava, antama).
+_VERB_PARTICIPLES = frozenset(
+    {"past_active", "past_passive", "present_active", "present_passive", "agent"}
+)
+_WORD_BASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
+
+
+@functools.cache
+def voikko():
+    """The process's Voikko analyzer, opened on first use; None when libvoikko is missing."""
+    try:
+        from libvoikko import Voikko
+
+        return Voikko("fi")
+    except (ImportError, OSError) as error:  # the library or the voikko-fi data is absent
+        logger.warning("Voikko unavailable, Finnish falls back to Snowball: %s", error)
+        return None
+
+
+def _reading_key(token: str):
+    def key(reading: dict) -> tuple:
+        return (
+            reading.get("STRUCTURE", "").count("="),  # fewest compound parts
+            reading.get("BASEFORM", "").lower() != token,  # a dictionary form is itself
+            reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
+            reading.get("CLASS") != "nimisana",  # a noun before other word classes
+            reading.get("CLASS") == "nimi",  # a common word before a name
+        )
+
+    return key
+
+
+def reading_term(reading: dict) -> str:
+    """Term for one Voikko reading."""
+    base = reading.get("BASEFORM", "")
+    if reading.get("MOOD") == "MINEN-infinitive":
+        return base.lower() + "~minen"
+    if reading.get("PARTICIPLE") in _VERB_PARTICIPLES:
+        parts = [
+            word_base
+            for _, word_base in _WORD_BASE.findall(reading.get("WORDBASES", ""))
+            if not word_base.startswith("+")  # +ut, +tu: derivation endings, not words
+        ]
+        if parts:
+            base = "".join(parts)
+    return base.lower()
+
+
 def analyze_token(token: str) -> str:
     """Search term for one folded token; non-Finnish tokens (digits, other scripts) unchanged."""
     if not _FINNISH_WORD.fullmatch(token):
         return token
-    return _post_rules(_stem_word(_pre_rules(token)))
+    return _analyze(token)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _analyze(token: str) -> str:
+    analyzer = voikko()
+    readings = analyzer.analyze(token) if analyzer is not None else []
+    if not readings:
+        return snowball_term(token)
+    return reading_term(min(readings, key=_reading_key(token)))

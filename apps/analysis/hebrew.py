@@ -14,6 +14,9 @@ cannot tell a prefix from a first root letter (מספר is "number" and also "fr
 Input is already folded (normalize.fold): no niqqud and no final letters, so ים is "ימ".
 """
 
+import functools
+
+from .lexicon import lexicon
 from .normalize import fold
 
 PREFIX_LETTERS = frozenset("והבכלמש")
@@ -85,9 +88,90 @@ def _prefix_run(word: str) -> int:
     return count
 
 
+# Prefix letter sequences as Hebrew writes them (ו and, ה the, ב in, כ as, ל to, מ from, ש that),
+# shortest first: the word with the fewest prefixes that the dictionary knows wins.
+PREFIXES = tuple(
+    sorted(
+        "ו ה ב כ ל מ ש וה וב וכ ול ומ וש שה שב של שמ מה כש לכ מש שכ וכש ושה ושב ושל ומה".split(),
+        key=len,
+    )
+)
+# Ending changes tried when a form is not in the dictionary: construct state (ת -> ה),
+# feminine and plural adjectives (ית, יות -> י), plurals, possessive pronoun endings.
+ENDING_SWAPS = tuple(
+    (fold(ending), fold(replacement))
+    for ending, replacement in (
+        ("ת", "ה"), ("ית", "י"), ("יות", "י"), ("ות", "ה"), ("ים", ""), ("ות", ""),
+        ("יים", "י"), ("ו", ""), ("יו", ""), ("ה", ""), ("ם", ""), ("ן", ""), ("ך", ""),
+        ("תו", "ה"), ("תה", "ה"), ("תם", "ה"), ("נו", ""),
+    )
+)
+
+
+def _unprefixed(token: str):
+    """`token`, then `token` minus each possible prefix run (with the ה that ב כ ל swallow)."""
+    yield token
+    for prefix in PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            rest = token[len(prefix) :]
+            yield rest
+            if prefix[-1] in "בכל":
+                yield "ה" + rest  # בבית is ב + הבית
+
+
+def _with_endings_swapped(word: str):
+    for ending, replacement in ENDING_SWAPS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            yield word[: -len(ending)] + replacement
+
+
+def dictionary_lemma(token: str) -> str | None:
+    """Lemma from the site's KNOWN_WORDS or simplemma's Hebrew lexicon.
+
+    Tried in order, fewest prefixes off first: the site's own words, dictionary forms, the
+    inflections the lexicon lists, then ending changes (construct state, plural, possessive).
+    Words before inflections: the lexicon also reads common words as inflections of rarer ones
+    (השירות as "the caravans", הזמן as "invite!"), and the common reading should win.
+    """
+    stems = list(_unprefixed(token))
+    for stem in stems:
+        if len(stem) > MIN_STEM:
+            known = _known_term(stem)
+            if known is not None:
+                return known
+    lex = lexicon("he")
+    for stem in stems:
+        if stem in lex.lemmas:
+            return stem
+    for stem in stems:
+        if stem in lex.forms:
+            return lex.forms[stem]
+    for stem in stems:
+        for candidate in _with_endings_swapped(stem):
+            lemma = lex.lemma(candidate)
+            if lemma is not None:
+                return lemma
+    return None
+
+
 def analyze_token(token: str) -> str:
-    """Search term for one folded token."""
-    if len(token) <= MIN_STEM or not _is_hebrew_word(token):
+    """Search term for one folded token: its dictionary lemma, else the rule-based stem."""
+    if not _is_hebrew_word(token) or len(token) < 2:
+        return token
+    return _analyze(token)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _analyze(token: str) -> str:
+    lemma = dictionary_lemma(token)
+    if lemma is not None:
+        return lemma
+    return rule_stem(token)
+
+
+def rule_stem(token: str) -> str:
+    """Stem by letter rules alone, for words the dictionary does not know."""
+    if len(token) <= MIN_STEM:
         return token
     run = _prefix_run(token)
     # Fewest prefixes first: לקוחות is the known word itself before it is ל + קוחות.
