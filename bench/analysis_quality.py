@@ -98,7 +98,7 @@ before = rss_mb()
 analyze({word!r}, {lang!r})
 print(rss_mb() - before)
 """
-PROBE_WORDS = {"he": "והלקוחות", "fa": "مشتری‌ها", "fi": "asiakkaille"}
+PROBE_WORDS = {"he": "בספרים", "fa": "مشتری‌ها", "fi": "asiakkaille"}
 
 
 def memory_mb(lang):

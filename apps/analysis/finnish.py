@@ -89,12 +89,12 @@ def voikko():
 
 
 def _reading_key(token: str):
+    # Ties keep Voikko's own order (min is stable).
     def key(reading: dict) -> tuple:
         return (
             reading.get("STRUCTURE", "").count("="),  # fewest compound parts
             reading.get("BASEFORM", "").lower() != token,  # a dictionary form is itself
             reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
-            reading.get("CLASS") != "nimisana",  # a noun before other word classes
             reading.get("CLASS") == "nimi",  # a common word before a name
         )
 
@@ -104,17 +104,33 @@ def _reading_key(token: str):
 def reading_term(reading: dict) -> str:
     """Term for one Voikko reading."""
     base = reading.get("BASEFORM", "")
+    parts = _WORD_BASE.findall(reading.get("WORDBASES", ""))
+    # +ut, +tu, +y: derivation endings; the parts before them are not words on their own.
+    word_bases = [word_base for _, word_base in parts if not word_base.startswith("+")]
     if reading.get("MOOD") == "MINEN-infinitive":
         return base.lower() + "~minen"
     if reading.get("PARTICIPLE") in _VERB_PARTICIPLES:
-        parts = [
-            word_base
-            for _, word_base in _WORD_BASE.findall(reading.get("WORDBASES", ""))
-            if not word_base.startswith("+")  # +ut, +tu: derivation endings, not words
-        ]
-        if parts:
-            base = "".join(parts)
-    return base.lower()
+        if word_bases:
+            base = "".join(word_bases)
+    elif len(parts) > 1 and len(word_bases) == len(parts):
+        # A compound of plain words: each part in its base form, so kielenopettaja (genitive
+        # first part) and kieliopettaja are one term, as in dictionaries and treebanks.
+        base = "".join(word_bases)
+    return base.lower().replace("=", "")
+
+
+def unknown_word_term(token: str) -> str:
+    """Snowball until it stops changing the word: Hypatian -> hypatia -> hypat, like Hypatia.
+
+    One pass removes one ending, so an inflected name would stop one step short of its
+    nominative's stem; running to the fixed point (at most three passes) lines them up.
+    """
+    for _ in range(3):
+        stem = snowball_term(token)
+        if stem == token:
+            break
+        token = stem
+    return token
 
 
 def analyze_token(token: str) -> str:
@@ -129,5 +145,5 @@ def _analyze(token: str) -> str:
     analyzer = voikko()
     readings = analyzer.analyze(token) if analyzer is not None else []
     if not readings:
-        return snowball_term(token)
+        return unknown_word_term(token)
     return reading_term(min(readings, key=_reading_key(token)))

@@ -27,6 +27,7 @@ KEEP_WORDS = frozenset(
         ایران تهران باران انسان میدان خیابان پایان ارزان پشتیبان نگهبان سازمان ساختمان
         قهرمان درمان آسمان ایمان فرمان پیمان تومان میهمان داستان زمستان استان بوستان دبستان
         دندان استخوان بیابان کاروان دیوان گریبان ملاقات اوقات مالیات تنها میلاد
+        هفته رشته دسته
         """
     ).split()
 )
@@ -38,6 +39,16 @@ IRREGULAR_PLURALS = {
         ("خدمات", "خدمت"),
         ("شکایات", "شکایت"),
         ("مسائل", "مسئله"),
+        ("نتایج", "نتیجه"),
+        ("اصحاب", "صاحب"),
+        ("دفاتر", "دفتر"),
+        ("اخبار", "خبر"),
+        ("افراد", "فرد"),
+        ("اعضا", "عضو"),
+        ("اشخاص", "شخص"),
+        ("اطلاعات", "اطلاع"),
+        ("مدارک", "مدرک"),
+        ("مشاغل", "شغل"),
         # Not Arabic, but دوست + ان reads as دوس + تان (your), the more common possessive.
         ("دوستان", "دوست"),
     )
@@ -83,6 +94,7 @@ NOUN_ENDINGS = tuple(
     )
 )
 
+SILENT_HEH_ENDINGS = tuple(fold(s) for s in ("ایم", "اید", "اند", "ای", "ام", "اش", "است"))
 UNAMBIGUOUS_ENDINGS = tuple(
     fold(s)
     for s in (
@@ -160,6 +172,11 @@ def analyze_token(token: str) -> str:
 @functools.lru_cache(maxsize=100_000)
 def _analyze(token: str) -> str:
     lex = lexicon("fa")
+    if token in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[token]
+    after_silent_heh = _after_silent_heh(token, lex)
+    if after_silent_heh is not None:
+        return after_silent_heh
     plural = _plural_lemma(token, lex)
     if plural is not None:
         return plural
@@ -170,6 +187,18 @@ def _analyze(token: str) -> str:
         if candidate is not None:
             return candidate
     return _rule_term(token)
+
+
+def _after_silent_heh(token: str, lex) -> str | None:
+    # خانه‌ای, نامه‌ام, گفته‌اند: with the ZWNJ folded away, خانهای also reads as خان + های.
+    # After a word that ends in a silent ه, ای/ام/اش/... is the more likely reading.
+    for ending in SILENT_HEH_ENDINGS:
+        stem = token[: -len(ending)]
+        if token.endswith(ending) and stem.endswith("ه") and len(stem) >= 3:
+            lemma = lex.lemma(stem)
+            if lemma is not None:
+                return verbs.canonical(lemma, lex)
+    return None
 
 
 def _plural_lemma(token: str, lex) -> str | None:

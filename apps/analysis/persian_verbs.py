@@ -51,6 +51,10 @@ def canonical(lemma: str, lex) -> str:
     """Infinitives and present stems from the dictionary become the past stem."""
     if is_infinitive(lemma):
         return lemma[:-1]
+    # Past participles (رفته, نوشته, داده) read as their verb when the dictionary has the verb.
+    stem = lemma[:-1]
+    if lemma.endswith("ه") and stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
+        return stem
     return IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
 
 
@@ -60,7 +64,9 @@ def past_stem(stem: str, lex) -> str | None:
         return stem
     if stem in IRREGULAR_PRESENT_STEMS:
         return IRREGULAR_PRESENT_STEMS[stem]
-    if stem.endswith("ان") and stem + "دن" in lex.lemmas:  # causatives: رسان -> رساند
+    if stem.endswith("ان") and len(stem) >= 4 and (  # causatives: رسان -> رساند
+        stem + "دن" in lex.lemmas or stem + "یدن" in lex.lemmas or stem[:-2] + "یدن" in lex.lemmas
+    ):
         return stem + "د"
     if stem + "یدن" in lex.lemmas:
         return stem + "ید"
