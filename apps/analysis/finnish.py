@@ -73,7 +73,12 @@ logger = logging.getLogger(__name__)
 _VERB_PARTICIPLES = frozenset(
     {"past_active", "past_passive", "present_active", "present_passive", "agent"}
 )
+# Participle endings as Voikko writes them in WORDBASES (+ut, +tu, +va...): not derivations.
+_PARTICIPLE_ENDINGS = ("ut", "yt", "tu", "ty", "a", "ä")
 _WORD_BASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
+# A verb derived inside one part: +kirist(kiristää)y(+yä) is kiristyä, +koristel(koristaa)(+la)
+# is koristella: the part's letters plus the derivation's infinitive ending.
+_DERIVED_VERB = re.compile(r"\+([^+(]*)\([^)]*\)[^+(]*\(\+([^)]*)\)")
 
 
 @functools.cache
@@ -95,6 +100,8 @@ def _reading_key(token: str):
             reading.get("STRUCTURE", "").count("="),  # fewest compound parts
             reading.get("BASEFORM", "").lower() != token,  # a dictionary form is itself
             reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
+            reading.get("WORDBASES", "").count("(+"),  # fewest derivation endings
+            reading.get("PARTICIPLE") == "present_passive",  # näyttävä: näyttää, not näkyä
             reading.get("CLASS") == "nimi",  # a common word before a name
         )
 
@@ -110,7 +117,10 @@ def reading_term(reading: dict) -> str:
     if reading.get("MOOD") == "MINEN-infinitive":
         return base.lower() + "~minen"
     if reading.get("PARTICIPLE") in _VERB_PARTICIPLES:
-        if word_bases:
+        derived = _DERIVED_VERB.search(reading.get("WORDBASES", ""))
+        if derived and not derived[2].startswith(_PARTICIPLE_ENDINGS):
+            base = derived[1] + derived[2]
+        elif word_bases:
             base = "".join(word_bases)
     elif len(parts) > 1 and len(word_bases) == len(parts):
         # A compound of plain words: each part in its base form, so kielenopettaja (genitive
