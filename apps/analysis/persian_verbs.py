@@ -55,7 +55,19 @@ def canonical(lemma: str, lex) -> str:
     stem = lemma[:-1]
     if lemma.endswith("ه") and stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
         return stem
+    causative = _causative_past(lemma, lex)
+    if causative is not None:
+        return causative
     return IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+
+
+def _causative_past(stem: str, lex) -> str | None:
+    # Causatives add ان to the present stem and د for the past: رسان -> رساند (رساندن).
+    if stem.endswith("ان") and len(stem) >= 4 and (
+        stem + "دن" in lex.lemmas or stem + "یدن" in lex.lemmas or stem[:-2] + "یدن" in lex.lemmas
+    ):
+        return stem + "د"
+    return None
 
 
 def past_stem(stem: str, lex) -> str | None:
@@ -64,10 +76,9 @@ def past_stem(stem: str, lex) -> str | None:
         return stem
     if stem in IRREGULAR_PRESENT_STEMS:
         return IRREGULAR_PRESENT_STEMS[stem]
-    if stem.endswith("ان") and len(stem) >= 4 and (  # causatives: رسان -> رساند
-        stem + "دن" in lex.lemmas or stem + "یدن" in lex.lemmas or stem[:-2] + "یدن" in lex.lemmas
-    ):
-        return stem + "د"
+    causative = _causative_past(stem, lex)
+    if causative is not None:
+        return causative
     if stem + "یدن" in lex.lemmas:
         return stem + "ید"
     return None
