@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install db lint messages check-messages bench-search bench-analysis clean
+.PHONY: run test install db lint messages check-messages bench-search bench-analysis bench-reindex clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -61,6 +61,10 @@ bench-search: install
 ## over-merge, words/s and memory per language, with the targets beside the figures
 bench-analysis: install
 	$(PY) bench/analysis_quality.py
+
+## bench-reindex: time manage.py reindex_search on 10,000 generated pages (temporary SQLite)
+bench-reindex: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/reindex.py
 
 clean:
 	rm -rf var .pytest_cache

@@ -143,6 +143,8 @@ def unknown_word_term(token: str) -> str:
     return token
 
 
+# Cached per process: running text repeats its words, and a web worker sees the same queries.
+@functools.lru_cache(maxsize=100_000)
 def analyze_token(token: str) -> str:
     """Search term for one folded token; non-Finnish tokens (digits, other scripts) unchanged."""
     if not _FINNISH_WORD.fullmatch(token):
@@ -150,7 +152,6 @@ def analyze_token(token: str) -> str:
     return _analyze(token)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _analyze(token: str) -> str:
     analyzer = voikko()
     readings = analyzer.analyze(token) if analyzer is not None else []

@@ -154,6 +154,8 @@ def dictionary_lemma(token: str) -> str | None:
     return None
 
 
+# Cached per process: running text repeats its words, and a web worker sees the same queries.
+@functools.lru_cache(maxsize=100_000)
 def analyze_token(token: str) -> str:
     """Search term for one folded token: its dictionary lemma, else the rule-based stem."""
     if not _is_hebrew_word(token) or len(token) < 2:
@@ -161,7 +163,6 @@ def analyze_token(token: str) -> str:
     return _analyze(token)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _analyze(token: str) -> str:
     lemma = dictionary_lemma(token)
     if lemma is not None:

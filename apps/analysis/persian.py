@@ -162,6 +162,8 @@ def _rule_term(token: str) -> str:
     return strip_suffixes(token)
 
 
+# Cached per process: running text repeats its words, and a web worker sees the same queries.
+@functools.lru_cache(maxsize=100_000)
 def analyze_token(token: str) -> str:
     """Search term for one folded token: its lemma (a verb's past stem), else the rule stem."""
     if len(token) <= 2 or not _is_arabic_script(token) or token in KEEP_WORDS:
@@ -169,7 +171,6 @@ def analyze_token(token: str) -> str:
     return _analyze(token)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _analyze(token: str) -> str:
     lex = lexicon("fa")
     if token in IRREGULAR_PLURALS:
