@@ -50,7 +50,9 @@ def _stem_of_known(word: str) -> str:
 
 
 _KNOWN_FORMS = frozenset(fold(KNOWN_WORDS).split())
-_KNOWN_STEMS = {_stem_of_known(word) for word in _KNOWN_FORMS}
+# Stem -> the word itself: the term is the dictionary form, as the lexicon's terms are, so a
+# known word and its construct form found through the lexicon (הצעה, בהצעת) agree.
+_KNOWN_STEMS = {_stem_of_known(word): word for word in _KNOWN_FORMS}
 
 
 def _is_hebrew_word(token: str) -> bool:
@@ -68,11 +70,11 @@ def strip_suffix(word: str) -> str:
 
 def _known_term(word: str) -> str | None:
     if word in _KNOWN_FORMS:
-        return _stem_of_known(word)
+        return word
     stem = strip_suffix(word)
     # Only an ending that was really removed counts: הזמן (the time) must not match הזמנה.
     if stem != word and stem in _KNOWN_STEMS:
-        return stem
+        return _KNOWN_STEMS[stem]
     return None
 
 
@@ -125,6 +127,19 @@ def _with_endings_swapped(word: str):
             yield word[: -len(ending)] + replacement
 
 
+# Feminine and plural endings of -י adjectives (קנדית, תחביריים -> קנדי, תחבירי). The lexicon lists
+# some feminine forms as lemmas of their own, so this goes before the lemma check.
+_ADJECTIVE_ENDINGS = (fold("ית"), fold("יים"))
+
+
+def _adjective_base(word: str, lex) -> str | None:
+    for ending in _ADJECTIVE_ENDINGS:
+        base = word[: -len(ending)] + "י"
+        if word.endswith(ending) and len(base) >= 4 and base in lex.lemmas:
+            return base
+    return None
+
+
 def dictionary_lemma(token: str) -> str | None:
     """Lemma from the site's KNOWN_WORDS or simplemma's Hebrew lexicon.
 
@@ -141,6 +156,9 @@ def dictionary_lemma(token: str) -> str | None:
                 return known
     lex = lexicon("he")
     for stem in stems:
+        adjective = _adjective_base(stem, lex)
+        if adjective is not None:
+            return adjective
         if stem in lex.lemmas:
             return stem
     for stem in stems:
