@@ -69,6 +69,7 @@ def snowball_term(token: str) -> str:
 
 
 logger = logging.getLogger(__name__)
+_PERSONAL_NAMES = frozenset({"etunimi", "sukunimi"})
 # Participle kinds that read as their verb (annettu, antanut, antava, annettava, antama).
 _VERB_PARTICIPLES = frozenset(
     {"past_active", "past_passive", "present_active", "present_passive", "agent"}
@@ -102,7 +103,8 @@ def _reading_key(token: str):
             reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
             reading.get("WORDBASES", "").count("(+"),  # fewest derivation endings
             reading.get("PARTICIPLE") == "present_passive",  # näyttävä: näyttää, not näkyä
-            reading.get("CLASS") == "nimi",  # a common word before a name
+            reading.get("CLASS") in _PERSONAL_NAMES,  # aineissa: aine, not the name Aini
+            reading.get("MOOD") == "imperative",  # eroa: ero, not erota!
         )
 
     return key
