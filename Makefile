@@ -5,7 +5,8 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install db lint messages check-messages bench-search bench-analysis bench-reindex clean
+.PHONY: run test install tools db lint messages check-messages bench-search bench-analysis \
+	bench-reindex screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -13,10 +14,17 @@ run: db
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-test: install
+test: install tools
 	$(PY) -m pytest
 
 install: $(VENV)/.installed
+
+## tools: the browser quality tools from npm (axe-core, vnu-jar, Lighthouse); Java runs vnu
+tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +73,18 @@ bench-analysis: install
 ## bench-reindex: time manage.py reindex_search on 10,000 generated pages (temporary SQLite)
 bench-reindex: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/reindex.py
+
+## screenshots: every page type in he, fa, fi at 375 and 1280 px, light and dark, into var/screenshots
+screenshots: install
+	$(PY) bench/screenshots.py
+
+## lighthouse: Lighthouse mobile scores (performance, accessibility, best practices, SEO) per language
+lighthouse: install tools
+	$(PY) bench/lighthouse.py
+
+## budgets: bytes a phone downloads for a post with its comments, against the page budgets
+budgets: install
+	$(PY) bench/budgets.py
 
 clean:
 	rm -rf var .pytest_cache
