@@ -16,6 +16,7 @@ One rule runs before Snowball: the nominative of -nen words is read as their gen
 import functools
 import logging
 import re
+import threading
 
 try:  # PyStemmer is the C build of Snowball: same algorithm, many times faster.
     import Stemmer
@@ -82,13 +83,19 @@ _WORD_BASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
 _DERIVED_VERB = re.compile(r"\+([^+(]*)\([^)]*\)[^+(]*\(\+([^)]*)\)")
 
 
+# One Voikko handle per process, and libvoikko handles are not safe to use from two threads at
+# once (a threaded server would crash or hang), so every call goes through this lock.
+_VOIKKO_LOCK = threading.Lock()
+
+
 @functools.cache
 def voikko():
     """The process's Voikko analyzer, opened on first use; None when libvoikko is missing."""
     try:
         from libvoikko import Voikko
 
-        return Voikko("fi")
+        with _VOIKKO_LOCK:
+            return Voikko("fi")
     except (ImportError, OSError) as error:  # the library or the voikko-fi data is absent
         logger.warning("Voikko unavailable, Finnish falls back to Snowball: %s", error)
         return None
@@ -156,7 +163,10 @@ def analyze_token(token: str) -> str:
 
 def _analyze(token: str) -> str:
     analyzer = voikko()
-    readings = analyzer.analyze(token) if analyzer is not None else []
+    readings = []
+    if analyzer is not None:
+        with _VOIKKO_LOCK:
+            readings = analyzer.analyze(token)
     if not readings:
         return unknown_word_term(token)
     return reading_term(min(readings, key=_reading_key(token)))
