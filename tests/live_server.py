@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -23,12 +24,15 @@ def running_server(env, timeout=60):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
     answers, and stop it afterwards."""
     port = free_port()
+    # The server logs every request to stderr. A pipe nobody reads fills up after 64 KB and then
+    # blocks the server mid-request, so the log goes to a temporary file instead.
+    log = tempfile.TemporaryFile()  # closed when the server stops
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
@@ -39,7 +43,10 @@ def running_server(env, timeout=60):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                error = process.stderr.read().decode(errors="replace")
+                process.wait(timeout=10)
+                log.seek(0)
+                error = log.read().decode(errors="replace")
+                log.close()
                 raise RuntimeError(f"the server did not start: {error}") from None
             time.sleep(0.2)
     try:
@@ -47,3 +54,4 @@ def running_server(env, timeout=60):
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
