@@ -5,7 +5,8 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install tools db lint messages check-messages bench-search screenshots lighthouse budgets clean
+.PHONY: run test install tools db lint messages check-messages bench-search bench-analysis \
+	bench-reindex screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -63,6 +64,15 @@ check-messages:
 ## on a temporary SQLite database that the benchmark migrates and seeds itself
 bench-search: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/search_quality.py
+
+## bench-analysis: lemma-level analysis against UD treebank pairs (bench/data): match rate,
+## over-merge, words/s and memory per language, with the targets beside the figures
+bench-analysis: install
+	$(PY) bench/analysis_quality.py
+
+## bench-reindex: time manage.py reindex_search on 10,000 generated pages (temporary SQLite)
+bench-reindex: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/reindex.py
 
 ## screenshots: every page type in he, fa, fi at 375 and 1280 px, light and dark, into var/screenshots
 screenshots: install

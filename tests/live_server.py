@@ -24,9 +24,9 @@ def running_server(env, timeout=60):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
     answers, and stop it afterwards."""
     port = free_port()
-    # The server logs every request on stderr: a file, not a pipe, which would fill up unread
-    # after a few hundred requests and stop the server mid-response.
-    log = tempfile.TemporaryFile()
+    # The server logs every request to stderr. A pipe nobody reads fills up after 64 KB and then
+    # blocks the server mid-request, so the log goes to a temporary file instead.
+    log = tempfile.TemporaryFile()  # closed when the server stops
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -43,7 +43,7 @@ def running_server(env, timeout=60):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                process.wait()
+                process.wait(timeout=10)
                 log.seek(0)
                 error = log.read().decode(errors="replace")
                 log.close()

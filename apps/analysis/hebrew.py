@@ -14,6 +14,9 @@ cannot tell a prefix from a first root letter (מספר is "number" and also "fr
 Input is already folded (normalize.fold): no niqqud and no final letters, so ים is "ימ".
 """
 
+import functools
+
+from .lexicon import lexicon
 from .normalize import fold
 
 PREFIX_LETTERS = frozenset("והבכלמש")
@@ -47,7 +50,9 @@ def _stem_of_known(word: str) -> str:
 
 
 _KNOWN_FORMS = frozenset(fold(KNOWN_WORDS).split())
-_KNOWN_STEMS = {_stem_of_known(word) for word in _KNOWN_FORMS}
+# Stem -> the word itself: the term is the dictionary form, as the lexicon's terms are, so a
+# known word and its construct form found through the lexicon (הצעה, בהצעת) agree.
+_KNOWN_STEMS = {_stem_of_known(word): word for word in _KNOWN_FORMS}
 
 
 def _is_hebrew_word(token: str) -> bool:
@@ -65,11 +70,11 @@ def strip_suffix(word: str) -> str:
 
 def _known_term(word: str) -> str | None:
     if word in _KNOWN_FORMS:
-        return _stem_of_known(word)
+        return word
     stem = strip_suffix(word)
     # Only an ending that was really removed counts: הזמן (the time) must not match הזמנה.
     if stem != word and stem in _KNOWN_STEMS:
-        return stem
+        return _KNOWN_STEMS[stem]
     return None
 
 
@@ -85,9 +90,107 @@ def _prefix_run(word: str) -> int:
     return count
 
 
+# Prefix letter sequences as Hebrew writes them (ו and, ה the, ב in, כ as, ל to, מ from, ש that),
+# shortest first: the word with the fewest prefixes that the dictionary knows wins.
+PREFIXES = tuple(
+    sorted(
+        "ו ה ב כ ל מ ש וה וב וכ ול ומ וש שה שב של שמ מה כש לכ מש שכ וכש ושה ושב ושל ומה".split(),
+        key=len,
+    )
+)
+# Ending changes tried when a form is not in the dictionary: construct state (ת -> ה),
+# feminine and plural adjectives (ית, יות -> י), plurals, possessive pronoun endings.
+ENDING_SWAPS = tuple(
+    (fold(ending), fold(replacement))
+    for ending, replacement in (
+        ("ת", "ה"), ("ית", "י"), ("יות", "י"), ("ות", "ה"), ("ים", ""), ("ות", ""),
+        ("יים", "י"), ("ו", ""), ("יו", ""), ("ה", ""), ("ם", ""), ("ן", ""), ("ך", ""),
+        ("תו", "ה"), ("תה", "ה"), ("תם", "ה"), ("נו", ""),
+    )
+)
+
+
+def _unprefixed(token: str):
+    """`token`, then `token` minus each possible prefix run (with the ה that ב כ ל swallow)."""
+    yield token
+    for prefix in PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            rest = token[len(prefix) :]
+            yield rest
+            if prefix[-1] in "בכל":
+                yield "ה" + rest  # בבית is ב + הבית
+
+
+def _with_endings_swapped(word: str):
+    for ending, replacement in ENDING_SWAPS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            yield word[: -len(ending)] + replacement
+
+
+# Feminine and plural endings of -י adjectives (קנדית, תחביריים -> קנדי, תחבירי). The lexicon lists
+# some feminine forms as lemmas of their own, so this goes before the lemma check.
+_ADJECTIVE_ENDINGS = (fold("ית"), fold("יים"))
+
+
+def _adjective_base(word: str, lex) -> str | None:
+    for ending in _ADJECTIVE_ENDINGS:
+        base = word[: -len(ending)] + "י"
+        if word.endswith(ending) and len(base) >= 4 and base in lex.lemmas:
+            return base
+    return None
+
+
+def dictionary_lemma(token: str) -> str | None:
+    """Lemma from the site's KNOWN_WORDS or simplemma's Hebrew lexicon.
+
+    Tried in order, fewest prefixes off first: the site's own words, dictionary forms, the
+    inflections the lexicon lists, then ending changes (construct state, plural, possessive).
+    Words before inflections: the lexicon also reads common words as inflections of rarer ones
+    (השירות as "the caravans", הזמן as "invite!"), and the common reading should win.
+    """
+    stems = list(_unprefixed(token))
+    for stem in stems:
+        if len(stem) > MIN_STEM:
+            known = _known_term(stem)
+            if known is not None:
+                return known
+    lex = lexicon("he")
+    for stem in stems:
+        adjective = _adjective_base(stem, lex)
+        if adjective is not None:
+            return adjective
+        if stem in lex.lemmas:
+            return stem
+    for stem in stems:
+        if stem in lex.forms:
+            return lex.forms[stem]
+    for stem in stems:
+        for candidate in _with_endings_swapped(stem):
+            lemma = lex.lemma(candidate)
+            if lemma is not None:
+                return lemma
+    return None
+
+
+# Cached per process: running text repeats its words, and a web worker sees the same queries.
+@functools.lru_cache(maxsize=100_000)
 def analyze_token(token: str) -> str:
-    """Search term for one folded token."""
-    if len(token) <= MIN_STEM or not _is_hebrew_word(token):
+    """Search term for one folded token: its dictionary lemma, else the rule-based stem."""
+    if not _is_hebrew_word(token) or len(token) < 2:
+        return token
+    return _analyze(token)
+
+
+def _analyze(token: str) -> str:
+    lemma = dictionary_lemma(token)
+    if lemma is not None:
+        return lemma
+    return rule_stem(token)
+
+
+def rule_stem(token: str) -> str:
+    """Stem by letter rules alone, for words the dictionary does not know."""
+    if len(token) <= MIN_STEM:
         return token
     run = _prefix_run(token)
     # Fewest prefixes first: לקוחות is the known word itself before it is ל + קוחות.

@@ -14,6 +14,10 @@ Input is already folded (normalize.fold): ي/ك are ی/ک and the ZWNJ is gone, 
 arrives as مشتریها and می‌روم as میروم. The price: خانه‌ای (a house) reads as خان + های.
 """
 
+import functools
+
+from . import persian_verbs as verbs
+from .lexicon import lexicon
 from .normalize import fold
 
 # Common words whose ending looks like a suffix but is part of the word.
@@ -23,6 +27,7 @@ KEEP_WORDS = frozenset(
         ایران تهران باران انسان میدان خیابان پایان ارزان پشتیبان نگهبان سازمان ساختمان
         قهرمان درمان آسمان ایمان فرمان پیمان تومان میهمان داستان زمستان استان بوستان دبستان
         دندان استخوان بیابان کاروان دیوان گریبان ملاقات اوقات مالیات تنها میلاد
+        هفته رشته دسته
         """
     ).split()
 )
@@ -34,6 +39,16 @@ IRREGULAR_PLURALS = {
         ("خدمات", "خدمت"),
         ("شکایات", "شکایت"),
         ("مسائل", "مسئله"),
+        ("نتایج", "نتیجه"),
+        ("اصحاب", "صاحب"),
+        ("دفاتر", "دفتر"),
+        ("اخبار", "خبر"),
+        ("افراد", "فرد"),
+        ("اعضا", "عضو"),
+        ("اشخاص", "شخص"),
+        ("اطلاعات", "اطلاع"),
+        ("مدارک", "مدرک"),
+        ("مشاغل", "شغل"),
         # Not Arabic, but دوست + ان reads as دوس + تان (your), the more common possessive.
         ("دوستان", "دوست"),
     )
@@ -66,6 +81,25 @@ _ALL_SUFFIXES = sorted(
     [(s, n, after, True) for s, n, after in _PLURALS]
     + [(s, n, after, False) for s, n, after in _POSSESSIVE],
     key=lambda rule: -len(rule[0]),
+)
+
+# Endings tried (longest first) when looking a noun or adjective up in the dictionary.
+NOUN_ENDINGS = tuple(
+    sorted(
+        fold(
+            "هایی های ها ان ین ات یان گان ترین تر ای ی ام ات اش مان تان شان یم یت یش م ت ش"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+SILENT_HEH_ENDINGS = tuple(fold(s) for s in ("ایم", "اید", "اند", "ای", "ام", "اش", "است"))
+UNAMBIGUOUS_ENDINGS = tuple(
+    fold(s)
+    for s in (
+        "هایمان", "هایتان", "هایشان", "هایم", "هایت", "هایش", "هایی", "های", "ها", "ترین", "تر"
+    )
 )
 
 VERB_PREFIXES = ("نمی", "می")
@@ -121,11 +155,84 @@ def strip_suffixes(word: str) -> str:
     return word
 
 
-def analyze_token(token: str) -> str:
-    """Search term for one folded token."""
-    if len(token) <= 2 or not _is_arabic_script(token) or token in KEEP_WORDS:
-        return token
+def _rule_term(token: str) -> str:
     verb = strip_verb_prefix(token)
     if verb != token:
         return verb  # a verb: its endings are personal endings, not plurals
     return strip_suffixes(token)
+
+
+# Cached per process: running text repeats its words, and a web worker sees the same queries.
+@functools.lru_cache(maxsize=100_000)
+def analyze_token(token: str) -> str:
+    """Search term for one folded token: its lemma (a verb's past stem), else the rule stem."""
+    if len(token) <= 2 or not _is_arabic_script(token) or token in KEEP_WORDS:
+        return token
+    return _analyze(token)
+
+
+def _analyze(token: str) -> str:
+    lex = lexicon("fa")
+    if token in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[token]
+    after_silent_heh = _after_silent_heh(token, lex)
+    if after_silent_heh is not None:
+        return after_silent_heh
+    plural = _plural_lemma(token, lex)
+    if plural is not None:
+        return plural
+    lemma = lex.lemma(token)
+    if lemma is not None:
+        return verbs.canonical(lemma, lex)
+    for candidate in (verbs.verb_stem(token, lex), _noun_lemma(token, lex)):
+        if candidate is not None:
+            return candidate
+    return _rule_term(token)
+
+
+def _after_silent_heh(token: str, lex) -> str | None:
+    # خانه‌ای, نامه‌ام, گفته‌اند: with the ZWNJ folded away, خانهای also reads as خان + های.
+    # After a word that ends in a silent ه, ای/ام/اش/... is the more likely reading.
+    for ending in SILENT_HEH_ENDINGS:
+        stem = token[: -len(ending)]
+        if token.endswith(ending) and stem.endswith("ه") and len(stem) >= 3:
+            lemma = lex.lemma(stem)
+            if lemma is not None:
+                return verbs.canonical(lemma, lex)
+    return None
+
+
+def _plural_lemma(token: str, lex) -> str | None:
+    # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
+    # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
+    for suffix in UNAMBIGUOUS_ENDINGS:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
+            lemma = lex.lemma(token[: -len(suffix)])
+            if lemma is not None:
+                return verbs.canonical(lemma, lex)
+    return None
+
+
+def _noun_lemma(token: str, lex) -> str | None:
+    """Plural, possessive, indefinite and comparative endings off, then a dictionary word."""
+    for stem in _noun_stems(token):
+        lemma = lex.lemma(stem)
+        if lemma is not None:
+            return verbs.canonical(lemma, lex)
+    return None
+
+
+def _noun_stems(token: str):
+    seen = {token}
+    frontier = [token]
+    for _ in range(3):  # e.g. کتاب + های + تان, بزرگ + تر + ین
+        next_frontier = []
+        for word in frontier:
+            for suffix in NOUN_ENDINGS:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                    stem = word[: -len(suffix)]
+                    if stem not in seen:
+                        seen.add(stem)
+                        next_frontier.append(stem)
+                        yield stem
+        frontier = next_frontier

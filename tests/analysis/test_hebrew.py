@@ -79,10 +79,10 @@ def test_construct_yod_needs_four_letters_left():
     assert term("עברי") != term("עבר")
 
 
-def test_at_most_three_prefix_letters_are_stripped():
+def test_prefix_sequences_that_hebrew_writes_are_stripped():
     assert analyze_token("ומהשבוע") == analyze_token("שבוע")
-    # Four leading prefix letters: only three go.
-    assert analyze_token("וכשהמחשב") != analyze_token("מחשב")
+    # ו + כש + ה: "and when the computer" is four prefix letters, all of them real prefixes.
+    assert analyze_token("וכשהמחשב") == analyze_token("מחשב")
 
 
 def test_niqqud_and_final_letters_do_not_change_the_term():

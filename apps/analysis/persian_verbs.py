@@ -1,0 +1,102 @@
+"""Persian verbs to one term: the past stem (کرد for کردن, می‌کنم, کرده‌اند, بکنید).
+
+A Persian verb has two stems: the past stem (کرد, infinitive کردن) and the present stem (کن).
+Most verbs build the past stem regularly as present stem + ید (رس -> رسید); the common
+irregular ones are listed here, from grammar references. Forms are recognised by stripping
+the prefixes می / نمی / ب / ن and the personal endings, then checking the dictionary.
+"""
+
+from .normalize import fold
+
+# Present stem -> past stem for common irregular verbs.
+IRREGULAR_PRESENT_STEMS = {
+    fold(present): fold(past)
+    for present, past in (
+        ("کن", "کرد"), ("ده", "داد"), ("گیر", "گرفت"), ("نویس", "نوشت"), ("دان", "دانست"),
+        ("شو", "شد"), ("گو", "گفت"), ("بین", "دید"), ("رو", "رفت"), ("آ", "آمد"),
+        ("آی", "آمد"), ("خواه", "خواست"), ("توان", "توانست"), ("یاب", "یافت"), ("دار", "داشت"),
+        ("باش", "بود"), ("نشین", "نشست"), ("شناس", "شناخت"), ("ساز", "ساخت"),
+        ("انداز", "انداخت"), ("پرداز", "پرداخت"), ("فروش", "فروخت"), ("آموز", "آموخت"),
+        ("سوز", "سوخت"), ("دوز", "دوخت"), ("گذار", "گذاشت"), ("گذر", "گذشت"), ("کش", "کشید"),
+        ("بر", "برد"), ("خور", "خورد"), ("زن", "زد"), ("مان", "ماند"), ("ران", "راند"),
+        ("خوان", "خواند"), ("افت", "افتاد"), ("ایست", "ایستاد"), ("فرست", "فرستاد"),
+        ("نه", "نهاد"), ("گشا", "گشود"), ("نما", "نمود"), ("فزا", "فزود"), ("افزا", "افزود"),
+        ("آزما", "آزمود"), ("ستا", "ستود"), ("شنو", "شنید"), ("بند", "بست"), ("جو", "جست"),
+        ("شکن", "شکست"), ("پیوند", "پیوست"), ("رس", "رسید"), ("میر", "مرد"), ("کار", "کاشت"),
+        ("گرد", "گشت"), ("ریز", "ریخت"), ("گریز", "گریخت"), ("آویز", "آویخت"), ("پز", "پخت"),
+        ("تاز", "تاخت"), ("باز", "باخت"), ("نواز", "نواخت"), ("شو", "شد"), ("زی", "زیست"),
+        ("پذیر", "پذیرفت"), ("گمار", "گماشت"), ("پندار", "پنداشت"), ("کوب", "کوبید"),
+        ("جه", "جست"), ("خیز", "خاست"), ("کاه", "کاست"), ("آرا", "آراست"), ("پیرا", "پیراست"),
+        ("زدا", "زدود"), ("بخش", "بخشید"), ("بخشا", "بخشود"), ("فرما", "فرمود"),
+        ("ربا", "ربود"), ("سرا", "سرود"), ("آسا", "آسود"), ("پیما", "پیمود"),
+        ("گزین", "گزید"), ("آفرین", "آفرید"), ("چین", "چید"), ("است", "هست"), ("نیست", "هست"),
+    )
+}
+
+PREFIXES = tuple(fold(p) for p in ("نمی", "می", "ب", "ن"))
+# Personal endings, the perfect participle ه with its endings, longest first.
+ENDINGS = tuple(
+    sorted(
+        fold("هایم هاید هاند هام های هاست ه ند ید یم م ی د ن").split(), key=len, reverse=True
+    )
+) + ("",)
+_PAST_STEM_ENDS = ("د", "ت")
+
+
+def is_infinitive(word: str) -> bool:
+    return len(word) >= 4 and word.endswith(("دن", "تن"))
+
+
+def canonical(lemma: str, lex) -> str:
+    """Infinitives and present stems from the dictionary become the past stem."""
+    if is_infinitive(lemma):
+        return lemma[:-1]
+    # Past participles (رفته, نوشته, داده) read as their verb when the dictionary has the verb.
+    stem = lemma[:-1]
+    if lemma.endswith("ه") and stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
+        return stem
+    causative = _causative_past(lemma, lex)
+    if causative is not None:
+        return causative
+    return IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+
+
+def _causative_past(stem: str, lex) -> str | None:
+    # Causatives add ان to the present stem and د for the past: رسان -> رساند (رساندن).
+    if stem.endswith("ان") and len(stem) >= 4 and (
+        stem + "دن" in lex.lemmas or stem + "یدن" in lex.lemmas or stem[:-2] + "یدن" in lex.lemmas
+    ):
+        return stem + "د"
+    return None
+
+
+def past_stem(stem: str, lex) -> str | None:
+    """The past stem for a verb stem (past or present), if the dictionary knows the verb."""
+    if stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
+        return stem
+    if stem in IRREGULAR_PRESENT_STEMS:
+        return IRREGULAR_PRESENT_STEMS[stem]
+    causative = _causative_past(stem, lex)
+    if causative is not None:
+        return causative
+    if stem + "یدن" in lex.lemmas:
+        return stem + "ید"
+    return None
+
+
+def verb_stem(token: str, lex) -> str | None:
+    """Past stem of a conjugated verb form, or None when `token` does not read as one."""
+    for prefix in (*PREFIXES, ""):
+        if not token.startswith(prefix):
+            continue
+        body = token[len(prefix) :]
+        for ending in ENDINGS:
+            if not body.endswith(ending) or len(body) - len(ending) < 1:
+                continue
+            if not prefix and not ending:
+                continue  # a bare word is the noun path's job
+            stem = body[: len(body) - len(ending)] if ending else body
+            found = past_stem(stem, lex)
+            if found is not None:
+                return found
+    return None
