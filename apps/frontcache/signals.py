@@ -1,0 +1,38 @@
+"""Publishing, unpublishing and every change to a visible comment purge what they change."""
+
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.signals import page_published, page_unpublished
+
+from apps.comments.models import Comment
+
+from . import targets
+from .purge import purge_after_commit
+
+
+def page_changed(sender, instance, **kwargs):
+    purge_after_commit(lambda: targets.page_urls(instance))
+
+
+def remember_visibility(sender, instance, raw=False, **kwargs):
+    # Read before the comments app's own post_save handler updates _loaded_status.
+    instance._was_public = getattr(instance, "_loaded_status", None) == Comment.Status.APPROVED
+
+
+def comment_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    if instance.status == Comment.Status.APPROVED or getattr(instance, "_was_public", False):
+        purge_after_commit(lambda: targets.comment_urls(instance))
+
+
+def comment_deleted(sender, instance, **kwargs):
+    if instance.status == Comment.Status.APPROVED:
+        purge_after_commit(lambda: targets.comment_urls(instance))
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="frontcache.published")
+    page_unpublished.connect(page_changed, dispatch_uid="frontcache.unpublished")
+    pre_save.connect(remember_visibility, sender=Comment, dispatch_uid="frontcache.comment_pre")
+    post_save.connect(comment_saved, sender=Comment, dispatch_uid="frontcache.comment_saved")
+    post_delete.connect(comment_deleted, sender=Comment, dispatch_uid="frontcache.comment_deleted")
