@@ -5,12 +5,18 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install db lint messages check-messages bench-search clean
+.PHONY: run run-prod test install db lint messages check-messages bench bench-search clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## run-prod: the production stack on this machine (nginx page cache -> gunicorn -> Django, task
+## worker) against PostgreSQL (DATABASE_URL, default mishov_prod) and Redis (REDIS_URL); PROD_PORT=8080
+PROD_PORT ?= 8080
+run-prod: install
+	$(PY) deploy/stack.py --port $(PROD_PORT)
 
 ## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: install

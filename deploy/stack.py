@@ -7,8 +7,8 @@ config, cache, pid and logs) goes under var/<name>/.
 """
 
 import argparse
-import re
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -162,7 +162,7 @@ class Stack:
         env = self.env()
         # A page cached by an earlier run may show content this database does not have.
         self.clear_cache()
-        log = open(self.run_dir / "stack.log", "ab")  # noqa: SIM115 - lives as long as the stack
+        log = open(self.run_dir / "stack.log", "ab")
         self.processes["gunicorn"] = subprocess.Popen(
             [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
             cwd=ROOT, env=env, stdout=log, stderr=log,
