@@ -58,6 +58,11 @@ check-messages:
 		cmp -s /tmp/mishov-$$lang.mo $$mo || { echo "$$mo is stale: run make messages"; exit 1; }; \
 	done
 
+## bench: the production stack under wrk (home, a post with 200 comments, search; cached by
+## nginx and uncached) against nginx serving the same HTML as a file; prints ratios and memory
+bench: install
+	$(PY) bench/production.py
+
 ## bench-search: search quality per language (recall@5, MRR) against an exact-word baseline,
 ## on a temporary SQLite database that the benchmark migrates and seeds itself
 bench-search: install

@@ -40,6 +40,35 @@ def render(template, **values):
     return re.sub(r"\$\{(\w+)\}", lambda match: str(values[match.group(1)]), template)
 
 
+def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_ttl="10m",
+                       static_root=ROOT / "var" / "static", media_root=ROOT / "var" / "media"):
+    """deploy/nginx.conf.template filled in for a local run; returns the config's path."""
+    run_dir = Path(run_dir)
+    for sub in ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (run_dir / sub).mkdir(parents=True, exist_ok=True)
+    config = render(
+        (ROOT / "deploy" / "nginx.conf.template").read_text(),
+        purge_module=PURGE_MODULE,
+        nginx_workers="auto",
+        run_dir=run_dir,
+        cache_dir=run_dir / "cache",
+        upstream=upstream,
+        listen=listen,
+        forwarded_proto="$scheme",
+        static_root=static_root,
+        media_root=media_root,
+        page_ttl=page_ttl,
+        purge_listen=purge_listen,
+        purge_from="127.0.0.1",
+    )
+    if os.geteuid() == 0:
+        # nginx's workers would otherwise run as nobody, who cannot read var/.
+        config = "user root;\n" + config
+    path = run_dir / "nginx.conf"
+    path.write_text(config)
+    return path
+
+
 class Stack:
     def __init__(self, *, port, database_url, redis_url, name="run-prod", workers=None,
                  page_ttl="10m"):
@@ -122,30 +151,13 @@ class Stack:
             self.manage(*command)
 
     def nginx_config(self):
-        cache_dir = self.run_dir / "cache"
-        for sub in ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (self.run_dir / sub).mkdir(parents=True, exist_ok=True)
-        config = render(
-            (ROOT / "deploy" / "nginx.conf.template").read_text(),
-            purge_module=PURGE_MODULE,
-            nginx_workers="auto",
-            run_dir=self.run_dir,
-            cache_dir=cache_dir,
-            upstream=f"127.0.0.1:{self.gunicorn_port}",
+        return write_nginx_config(
+            self.run_dir,
             listen=f"127.0.0.1:{self.port}",
-            forwarded_proto="$scheme",
-            static_root=ROOT / "var" / "static",
-            media_root=ROOT / "var" / "media",
-            page_ttl=self.page_ttl,
+            upstream=f"127.0.0.1:{self.gunicorn_port}",
             purge_listen=f"127.0.0.1:{self.purge_port}",
-            purge_from="127.0.0.1",
+            page_ttl=self.page_ttl,
         )
-        if os.geteuid() == 0:
-            # nginx's workers would otherwise run as nobody, who cannot read var/.
-            config = "user root;\n" + config
-        path = self.run_dir / "nginx.conf"
-        path.write_text(config)
-        return path
 
     def clear_cache(self):
         shutil.rmtree(self.run_dir / "cache", ignore_errors=True)
