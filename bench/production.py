@@ -140,7 +140,8 @@ def print_table(results, sizes):
     print()
     print(f"wrk, {CONNECTIONS} connections, {SECONDS} s each, {os.cpu_count()} cores "
           "(wrk, nginx, gunicorn, PostgreSQL and Redis share them)")
-    header = f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'% of ceiling':>14}"
+    header = (f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
+              f"{'% of ceiling':>14}")
     print(header)
     print("-" * len(header))
     for name, label in PAGES.items():
@@ -176,7 +177,8 @@ def check_targets(results):
             print(f"  - {failure}")
     else:
         print(f"Targets met: cached pages >= {100 * TARGET_CACHED_RATIO:.0f}% of the ceiling; "
-              f"uncached post >= {TARGET_UNCACHED_RPS} req/s with p99 < {TARGET_UNCACHED_P99_MS} ms.")
+              f"uncached post >= {TARGET_UNCACHED_RPS} req/s "
+              f"with p99 < {TARGET_UNCACHED_P99_MS} ms.")
     return not failures
 
 

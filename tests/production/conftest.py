@@ -1,0 +1,46 @@
+"""nginx with the deployed page-cache config (deploy/nginx.conf.template) in front of a real
+server process on the test database."""
+
+import shutil
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from deploy.stack import NGINX, write_nginx_config
+from tests.browser.conftest import _free_port, server_url  # noqa: F401 - the fixture is reused
+
+
+@pytest.fixture(scope="session")
+def nginx(server_url, tmp_path_factory):  # noqa: F811
+    """(public URL, purge URL) of an nginx caching `server_url`."""
+    if not shutil.which(NGINX):
+        pytest.fail("nginx is missing: apt-get install nginx-light libnginx-mod-http-cache-purge")
+    run_dir = tmp_path_factory.mktemp("nginx")
+    port, purge_port = _free_port(), _free_port()
+    config = write_nginx_config(
+        run_dir,
+        listen=f"127.0.0.1:{port}",
+        upstream=server_url.removeprefix("http://"),
+        purge_listen=f"127.0.0.1:{purge_port}",
+    )
+    process = subprocess.Popen(
+        [NGINX, "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(process.stderr.read().decode(errors="replace")) from None
+            time.sleep(0.1)
+    yield base, f"http://127.0.0.1:{purge_port}"
+    process.terminate()
+    process.wait(timeout=10)
