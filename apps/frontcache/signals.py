@@ -1,8 +1,11 @@
-"""Publishing, unpublishing and every change to a visible comment purge what they change."""
+"""Publishing, unpublishing and every change to a visible comment purge what they change
+(and a comment change also drops the page's cached thread rendering)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
+from apps.comments import thread_cache
 from apps.comments.models import Comment
 
 from . import targets
@@ -18,16 +21,23 @@ def remember_visibility(sender, instance, raw=False, **kwargs):
     instance._was_public = getattr(instance, "_loaded_status", None) == Comment.Status.APPROVED
 
 
+def public_comment_changed(comment):
+    """Forget the page's cached thread rendering and purge the page, once committed."""
+    page_id, lang = comment.page_id, comment.language
+    transaction.on_commit(lambda: thread_cache.forget(page_id, lang))
+    purge_after_commit(lambda: targets.comment_urls(comment))
+
+
 def comment_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     if instance.status == Comment.Status.APPROVED or getattr(instance, "_was_public", False):
-        purge_after_commit(lambda: targets.comment_urls(instance))
+        public_comment_changed(instance)
 
 
 def comment_deleted(sender, instance, **kwargs):
     if instance.status == Comment.Status.APPROVED:
-        purge_after_commit(lambda: targets.comment_urls(instance))
+        public_comment_changed(instance)
 
 
 def connect():

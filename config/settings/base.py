@@ -212,6 +212,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 COMMENTS_RATE_WINDOW = 600
 COMMENTS_RATE_HOLD = 3
 COMMENTS_RATE_LIMIT = 6
+# Seconds the shared rendering of a page's approved thread stays in the cache (0: off). Changes
+# to public comments drop it at once (apps/comments/thread_cache.py); production turns it on.
+COMMENTS_THREAD_CACHE_SECONDS = 0
 # A form sent back faster than this after the page was rendered was not typed by a person.
 COMMENTS_MIN_SECONDS = 3
 
