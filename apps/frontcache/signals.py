@@ -7,12 +7,14 @@ from wagtail.signals import page_published, page_unpublished
 
 from apps.comments import thread_cache
 from apps.comments.models import Comment
+from apps.core import content_version
 
 from . import targets
 from .purge import purge_after_commit
 
 
 def page_changed(sender, instance, **kwargs):
+    transaction.on_commit(content_version.bump)
     purge_after_commit(lambda: targets.page_urls(instance))
 
 

@@ -206,6 +206,10 @@ SITE_NAME = _("Mishov")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 
+# Seconds a page's related pages stay cached under the site's content version (0: off; any
+# publish or unpublish starts afresh, apps/core/content_version.py). Production turns it on.
+RELATED_PAGES_CACHE_SECONDS = 0
+
 # --- Comments --------------------------------------------------------------------------------
 # What the public may post: at most COMMENTS_RATE_LIMIT comments per client address in
 # COMMENTS_RATE_WINDOW seconds; from COMMENTS_RATE_HOLD on, comments wait for a moderator.

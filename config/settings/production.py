@@ -63,6 +63,8 @@ CACHES = {
 # A page's approved comment thread is rendered once per change, not once per request.
 COMMENTS_THREAD_CACHE_SECONDS = int(os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400"))
 
+RELATED_PAGES_CACHE_SECONDS = int(os.environ.get("RELATED_PAGES_CACHE_SECONDS", "86400"))
+
 # --- Static files and media ------------------------------------------------------------------
 # Static files: collectstatic writes compressed (gzip, brotli when installed), fingerprinted
 # copies; nginx serves them from STATIC_ROOT (deploy/nginx.conf) and WhiteNoise does when no
