@@ -42,6 +42,7 @@ TARGET_CACHED_RATIO = 0.85
 TARGET_UNCACHED_RPS = 150
 TARGET_UNCACHED_P99_MS = 100
 
+# The ceiling gets the same file-serving settings as deploy/nginx.conf.template.
 CEILING_CONFIG = """
 worker_processes auto;
 pid {run}/ceiling.pid;
@@ -52,6 +53,8 @@ http {{
     sendfile on;
     tcp_nopush on;
     keepalive_requests 100000;
+    open_file_cache max=10000 inactive=60s;
+    open_file_cache_valid 30s;
     default_type text/html;
     client_body_temp_path {run}/client_body;
     proxy_temp_path {run}/proxy;
@@ -195,7 +198,7 @@ def main():
     print("Generating posts and a 200-comment thread…")
     generated = subprocess.run(
         [str(ROOT / ".venv" / "bin" / "python"), "bench/production_data.py"],
-        cwd=ROOT, env=stack.env(), check=True, capture_output=True, text=True,
+        cwd=ROOT, env=stack.env(purge=False), check=True, capture_output=True, text=True,
     )
     data = json.loads(generated.stdout.strip().splitlines()[-1])
     urls = {name: data[name] for name in PAGES}

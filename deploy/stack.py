@@ -98,7 +98,9 @@ class Stack:
             path.chmod(0o600)
         return path.read_text().strip()
 
-    def env(self):
+    def env(self, purge=True):
+        """The production settings' environment. purge=False for work done while nginx is not
+        running (preparing, loading data): its cache starts empty anyway."""
         self.run_dir.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
         env.update(
@@ -119,13 +121,15 @@ class Stack:
         env.setdefault("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
         if self.workers:
             env["GUNICORN_WORKERS"] = str(self.workers)
+        if not purge:
+            env.pop("FRONTEND_CACHE_PURGE_URL")
         return env
 
     def manage(self, *args, quiet=True):
         subprocess.run(
             [str(PYTHON), "manage.py", *args],
             cwd=ROOT,
-            env=self.env(),
+            env=self.env(purge=False),
             check=True,
             stdout=subprocess.DEVNULL if quiet else None,
         )
