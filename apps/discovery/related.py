@@ -12,12 +12,9 @@ each, picks and most shared topics first), then one query per page type to load 
 one for the answers of questions among them (their reading time).
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Case, Count, Q, Value, When, prefetch_related_objects
 
 from apps.blog.models import BlogPostPage
-from apps.core import content_version
 from apps.core.translation import current_language, in_language, own_value
 from apps.kb.models import ArticlePage
 from apps.qa.models import QuestionPage
@@ -95,24 +92,9 @@ def related_page_ids(page, lang=None, limit=MAX_RELATED):
     return chosen[:limit]
 
 
-def cached_related_page_ids(page, lang=None, limit=MAX_RELATED):
-    """related_page_ids, kept for RELATED_PAGES_CACHE_SECONDS under the site's content version
-    (any publish or unpublish starts afresh); 0, the default outside production, turns it off."""
-    seconds = getattr(settings, "RELATED_PAGES_CACHE_SECONDS", 0)
-    lang = lang or current_language()
-    if not seconds or page.pk is None:
-        return related_page_ids(page, lang, limit)
-    key = f"related:{content_version.current()}:{page.pk}:{lang}:{limit}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = related_page_ids(page, lang, limit)
-        cache.set(key, ids, seconds)
-    return ids
-
-
 def related_pages(page, lang=None, limit=MAX_RELATED):
     """The related pages themselves, ready for cards (title, lead, reading time)."""
-    ids = cached_related_page_ids(page, lang, limit)
+    ids = related_page_ids(page, lang, limit)
     if not ids:
         return []
     loaded = {}

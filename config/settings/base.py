@@ -206,8 +206,9 @@ SITE_NAME = _("Mishov")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 
-# Seconds a page's related pages stay cached under the site's content version (0: off; any
-# publish or unpublish starts afresh, apps/core/content_version.py). Production turns it on.
+# Seconds a page's rendered related-reading section stays cached under the site's content
+# version (0: off; any publish or unpublish starts afresh, apps/core/content_version.py).
+# Production turns it on.
 RELATED_PAGES_CACHE_SECONDS = 0
 
 # --- Comments --------------------------------------------------------------------------------
