@@ -9,24 +9,15 @@ anew under a new token and old renderings are never read again. COMMENTS_THREAD_
 (the default outside production) turns it off.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
+from apps.core import content_version
+
 
 def _version_key(page_id, lang):
     return f"comments:thread-version:{page_id}:{lang}"
-
-
-def _version(page_id, lang):
-    key = _version_key(page_id, lang)
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, uuid.uuid4().hex, None)
-        version = cache.get(key)
-    return version
 
 
 def forget(page_id, lang):
@@ -46,7 +37,7 @@ def cached_thread(page_id, lang, context, build):
     """{'html', 'count', 'has_nodes'} for the shared thread; `build()` returns (nodes, count)
     and runs only when the rendering is not cached. `context` (is_open, max_depth) is part of
     the key because the rendering depends on it."""
-    version = _version(page_id, lang)
+    version = content_version.token(_version_key(page_id, lang))
     key = (
         f"comments:thread:{page_id}:{lang}:{version}:"
         f"{int(context['is_open'])}:{context['max_depth']}"

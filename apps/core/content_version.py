@@ -9,12 +9,18 @@ from django.core.cache import cache
 KEY = "content-version"
 
 
-def current():
-    version = cache.get(KEY)
+def token(key):
+    """The version token stored at `key`, made when there is none; deleting the key replaces
+    it, so that everything cached under the old token is never read again."""
+    version = cache.get(key)
     if version is None:
-        cache.add(KEY, uuid.uuid4().hex, None)
-        version = cache.get(KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        version = cache.get(key)
     return version
+
+
+def current():
+    return token(KEY)
 
 
 def bump():

@@ -31,6 +31,21 @@ ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
 MODERATOR = ("browser-moderator", "moderator-password-1")
 
 
+def wait_until_healthy(base, process, name, timeout=30):
+    """Wait until `base`/healthz answers; fail with the process's errors if it exits first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                error = process.stderr.read().decode(errors="replace")
+                raise RuntimeError(f"{name} did not start: {error}") from None
+            time.sleep(0.2)
+
+
 def _database_url():
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
@@ -60,17 +75,7 @@ def server_url(django_db_setup, django_db_blocker):
         stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                error = process.stderr.read().decode(errors="replace")
-                raise RuntimeError(f"test server did not start: {error}") from None
-            time.sleep(0.2)
+    wait_until_healthy(base, process, "test server")
     yield base
     process.terminate()
     process.wait(timeout=10)

@@ -3,13 +3,15 @@ server process on the test database."""
 
 import shutil
 import subprocess
-import time
-import urllib.request
 
 import pytest
 
 from deploy.stack import NGINX, write_nginx_config
-from tests.browser.conftest import _free_port, server_url  # noqa: F401 - the fixture is reused
+from tests.browser.conftest import (  # noqa: F401 - server_url is the fixture, reused
+    _free_port,
+    server_url,
+    wait_until_healthy,
+)
 
 
 @pytest.fixture(scope="session")
@@ -31,16 +33,7 @@ def nginx(server_url, tmp_path_factory):  # noqa: F811
         stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(process.stderr.read().decode(errors="replace")) from None
-            time.sleep(0.1)
+    wait_until_healthy(base, process, "nginx")
     yield base, f"http://127.0.0.1:{purge_port}"
     process.terminate()
     process.wait(timeout=10)
