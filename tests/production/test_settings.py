@@ -91,3 +91,16 @@ def test_purges_go_to_nginx_when_its_address_is_given():
         FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:8081",
     )
     assert value == "http://127.0.0.1:8081"
+
+
+def test_plain_http_is_redirected_to_https_except_the_health_check():
+    result = run_manage(
+        "shell", "--no-imports", "-c",
+        "from django.test import Client; c = Client();"
+        " r = c.get('/he/'); print(r.status_code, r['Location'], c.get('/healthz').status_code)",
+        **{**REQUIRED, "DJANGO_ALLOWED_HOSTS": "testserver",
+           # Nothing listens there: the health check answers without a database.
+           "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "301 https://testserver/he/ 503"
