@@ -1,6 +1,7 @@
 """nginx with the deployed page-cache config (deploy/nginx.conf.template) in front of a real
 server process on the test database."""
 
+import os
 import shutil
 import subprocess
 
@@ -12,6 +13,21 @@ from tests.browser.conftest import (  # noqa: F401 - server_url is the fixture, 
     server_url,
     wait_until_healthy,
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database_calls_beside_playwright():
+    """These tests reach the database outside pytest-django's transactions, so pytest-django
+    runs them last, with the browser tests, after Playwright has left its asyncio loop on this
+    thread. Their calls are plain synchronous code; Django's guard against database calls from
+    async code must not stop them (the browser tests avoid the database for that reason)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")

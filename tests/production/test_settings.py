@@ -18,7 +18,10 @@ REQUIRED = {
 
 
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in REQUIRED}
+    # Only what a server would have: none of the required variables unless given, and not the
+    # async-safety switch the page-cache tests set for themselves (conftest.py).
+    unwanted = {*REQUIRED, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unwanted}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
