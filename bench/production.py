@@ -34,6 +34,9 @@ from deploy.stack import NGINX, Stack, memory_kib  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", "8250"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# The ceiling and the cache are measured in alternating rounds and the median round kept, so
+# that other work on the machine shifts both alike.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DATABASE_SERVER = os.environ.get("DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
@@ -90,9 +93,9 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url):
+def wrk(url, seconds=SECONDS):
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
         check=True, capture_output=True, text=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
@@ -102,6 +105,19 @@ def wrk(url):
     if errors:
         raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{output}")
     return {"rps": rps, "p50": p50, "p99": p99}
+
+
+def median_round(rounds):
+    return sorted(rounds, key=lambda r: r["rps"])[len(rounds) // 2]
+
+
+def alternating_rounds(ceiling_url, cached_url):
+    seconds = max(2, SECONDS // 2)
+    ceiling, cached = [], []
+    for _ in range(ROUNDS):
+        ceiling.append(wrk(ceiling_url, seconds))
+        cached.append(wrk(cached_url, seconds))
+    return {"ceiling": median_round(ceiling), "cached": median_round(cached)}
 
 
 def start_ceiling(run_dir, port):
@@ -139,10 +155,13 @@ def warm_cache(stack, path):
     raise RuntimeError(f"{path} is not served from nginx's cache: X-Cache={headers.get('X-Cache')}")
 
 
-def print_table(results, sizes):
+def print_table(results, sizes, load):
     print()
-    print(f"wrk, {CONNECTIONS} connections, {SECONDS} s each, {os.cpu_count()} cores "
-          "(wrk, nginx, gunicorn, PostgreSQL and Redis share them)")
+    print(f"Load average on the machine before measuring: {load[0]:.1f} (1 min), "
+          f"{load[1]:.1f} (5 min); every figure below shares the CPU with that.")
+    print(f"wrk, {CONNECTIONS} connections; ceiling and cache: median of {ROUNDS} alternating "
+          f"{max(2, SECONDS // 2)} s rounds; uncached: {SECONDS} s; {os.cpu_count()} cores shared "
+          "by wrk, nginx, gunicorn, PostgreSQL, Redis and whatever else runs")
     header = (f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
               f"{'% of ceiling':>14}")
     print(header)
@@ -210,17 +229,17 @@ def main():
     try:
         sizes = save_ceiling_pages(stack, urls, stack.run_dir)
         ceiling = start_ceiling(stack.run_dir, ceiling_port)
+        load = os.getloadavg()
         results = {}
         for name, path in urls.items():
             print(f"Measuring {PAGES[name]}…")
             warm_cache(stack, path)
-            results[name] = {
-                "ceiling": wrk(f"http://127.0.0.1:{ceiling_port}/{name}.html"),
-                "cached": wrk(stack.url + path),
-                "uncached": wrk(stack.gunicorn_url + path),
-            }
+            results[name] = alternating_rounds(
+                f"http://127.0.0.1:{ceiling_port}/{name}.html", stack.url + path
+            )
+            results[name]["uncached"] = wrk(stack.gunicorn_url + path)
         workers = [memory_kib(pid) for pid in stack.gunicorn_worker_pids()]
-        print_table(results, sizes)
+        print_table(results, sizes, load)
         print()
         print(f"gunicorn: {len(workers)} workers; memory per worker after the run: "
               + ", ".join(f"RSS {rss / 1024:.0f} MiB (PSS {pss / 1024:.0f} MiB)"
