@@ -60,13 +60,14 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url(django_db_setup, django_db_blocker):
-    """Serve the seeded test database from a separate process, as a reader would reach it."""
-    with django_db_blocker.unblock():
-        url = _database_url()
+def start_test_server():
+    """A server process on the test database: (base URL, process)."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=settings.BASE_DIR,
@@ -76,11 +77,23 @@ def server_url(django_db_setup, django_db_blocker):
     )
     base = f"http://127.0.0.1:{port}"
     wait_until_healthy(base, process, "test server")
-    yield base
+    return base, process
+
+
+def stop_test_server(process):
     process.terminate()
     process.wait(timeout=10)
+    _wait_for_server_sessions_to_end()
+
+
+@pytest.fixture(scope="session")
+def server_url(django_db_setup, django_db_blocker):
+    """Serve the seeded test database from a separate process, as a reader would reach it."""
     with django_db_blocker.unblock():
-        _wait_for_server_sessions_to_end()
+        base, process = start_test_server()
+    yield base
+    with django_db_blocker.unblock():
+        stop_test_server(process)
 
 
 def _wait_for_server_sessions_to_end():

@@ -6,11 +6,13 @@ import shutil
 import subprocess
 
 import pytest
+from django.db import connections
 
 from deploy.stack import NGINX, write_nginx_config
-from tests.browser.conftest import (  # noqa: F401 - server_url is the fixture, reused
+from tests.browser.conftest import (
     _free_port,
-    server_url,
+    start_test_server,
+    stop_test_server,
     wait_until_healthy,
 )
 
@@ -31,7 +33,18 @@ def database_calls_beside_playwright():
 
 
 @pytest.fixture(scope="session")
-def nginx(server_url, tmp_path_factory):  # noqa: F811
+def server_url(django_db_setup, django_db_blocker):
+    """A server process on the test database (as for the browser tests). Its teardown may run
+    beside Playwright's loop, where connections belong to the context: close them."""
+    with django_db_blocker.unblock():
+        base, process = start_test_server()
+        yield base
+        stop_test_server(process)
+        connections.close_all()
+
+
+@pytest.fixture(scope="session")
+def nginx(server_url, tmp_path_factory):
     """(public URL, purge URL) of an nginx caching `server_url`."""
     if not shutil.which(NGINX):
         pytest.fail("nginx is missing: apt-get install nginx-light libnginx-mod-http-cache-purge")

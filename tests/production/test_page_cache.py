@@ -10,6 +10,7 @@ import urllib.request
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
@@ -35,6 +36,10 @@ def site(nginx, settings, django_db_blocker):
     }
     with django_db_blocker.unblock():
         yield base
+        # Beside Playwright's loop the connections belong to this context, not to the thread
+        # that pytest-django closes at the end: close them, or the test database cannot be
+        # dropped.
+        connections.close_all()
 
 
 def get(base, path, cookie=None):
