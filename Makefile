@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run run-prod test install db lint messages check-messages bench bench-search clean
+.PHONY: run run-prod test install tools db lint messages check-messages bench bench-search screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -19,10 +19,17 @@ run-prod: install
 	$(PY) deploy/stack.py --port $(PROD_PORT)
 
 ## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-test: install
+test: install tools
 	$(PY) -m pytest
 
 install: $(VENV)/.installed
+
+## tools: the browser quality tools from npm (axe-core, vnu-jar, Lighthouse); Java runs vnu
+tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +74,18 @@ bench: install
 ## on a temporary SQLite database that the benchmark migrates and seeds itself
 bench-search: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) bench/search_quality.py
+
+## screenshots: every page type in he, fa, fi at 375 and 1280 px, light and dark, into var/screenshots
+screenshots: install
+	$(PY) bench/screenshots.py
+
+## lighthouse: Lighthouse mobile scores (performance, accessibility, best practices, SEO) per language
+lighthouse: install tools
+	$(PY) bench/lighthouse.py
+
+## budgets: bytes a phone downloads for a post with its comments, against the page budgets
+budgets: install
+	$(PY) bench/budgets.py
 
 clean:
 	rm -rf var .pytest_cache

@@ -10,9 +10,6 @@ prefixes, endings or inflection removed), so the gain of the per-language analys
 """
 
 import argparse
-import contextlib
-import io
-import os
 import sys
 import tempfile
 import time
@@ -21,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.sitekit import prepare_database, setup_django  # noqa: E402
 
 K = 5
 ZWNJ = "\u200c"
@@ -87,27 +86,6 @@ QUERIES = {
         ("videokaupoissa", ["001"]),  # gap: plural stem videokaupo- vs videokaupa-
     ],
 }
-
-
-def setup_django(database_url):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
-
-
-def prepare_database():
-    """migrate, translation fields, seed content and index, as `make db` does, quietly."""
-    from django.core.management import call_command
-
-    quiet = io.StringIO()
-    with contextlib.redirect_stdout(quiet):  # wagtail-modeltranslation prints its schema sync
-        call_command("migrate", interactive=False, verbosity=0, stdout=quiet)
-        call_command("update_translation_fields", verbosity=0, stdout=quiet)
-        call_command("set_translation_url_paths", verbosity=0, stdout=quiet)
-        call_command("load_seed_content", stdout=quiet)
-        call_command("reindex_search", verbosity=0, stdout=quiet)
 
 
 def seed_pages():

@@ -16,7 +16,7 @@ from wagtail.search import index
 from apps.blocks.blocks import BodyBlock
 
 from .panels import PageLanguagesPanel
-from .text import block_text, reading_minutes
+from .text import anchor_id, block_text, html_text, reading_minutes
 from .translation import (
     LANGUAGE_CODES,
     current_language,
@@ -25,6 +25,9 @@ from .translation import (
     page_languages,
     url_in,
 )
+
+# A table of contents helps from this many headings on; shorter pages are read straight through.
+TABLE_OF_CONTENTS_MIN_HEADINGS = 3
 
 
 def topics_in_language(page):
@@ -62,10 +65,18 @@ class TranslatedPage(Page):
     def exists_in(self, lang):
         return lang in self.languages
 
+    def description_in(self, lang):
+        """What the page is about, in `lang` only: its search description, else its lead,
+        introduction or a question's details, as one line of plain text."""
+        for field in ("search_description", "lead", "intro", "details"):
+            value = own_value(self, field, lang) if hasattr(self, field) else None
+            if value and value.strip():
+                return " ".join((html_text(value) if field == "intro" else value).split())
+        return ""
+
     @property
     def meta_description(self):
-        """search_description in the reader's language only (Page fields fall back otherwise)."""
-        return own_value(self, "search_description", current_language()) or ""
+        return self.description_in(current_language())
 
     @property
     def html_title(self):
@@ -129,6 +140,26 @@ class ContentPage(TranslatedPage):
 
     def topics_in_language(self):
         return topics_in_language(self)
+
+    @cached_property
+    def table_of_contents(self):
+        """The body's headings (and FAQ sections) as links, for pages long enough to need them.
+
+        Anchors are the ones the heading and FAQ templates give, so the links always land.
+        """
+        entries, seen = [], set()
+        for block in self.body:
+            if block.block_type == "heading":
+                text, level = block.value["text"], block.value["level"]
+            elif block.block_type == "faq":
+                text, level = block.value["heading"], "h2"
+            else:
+                continue
+            anchor = anchor_id(text)
+            if text and anchor not in seen:
+                seen.add(anchor)
+                entries.append({"anchor": anchor, "text": text, "level": level})
+        return entries if len(entries) >= TABLE_OF_CONTENTS_MIN_HEADINGS else []
 
 
 class SectionIndexPage(TranslatedPage):

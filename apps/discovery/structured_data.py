@@ -40,12 +40,7 @@ def _date(moment):
 
 
 def page_description(page, lang):
-    """The page's search description, else its lead (a question's details), in `lang` only."""
-    for field in ("search_description", "lead", "details"):
-        value = own_value(page, field, lang) if hasattr(page, field) else None
-        if value and value.strip():
-            return " ".join(value.split())
-    return ""
+    return page.description_in(lang) if hasattr(page, "description_in") else ""
 
 
 def organization():

@@ -1,11 +1,6 @@
 """A real server process on the test database, and Debian's Chromium driven by Playwright."""
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -15,35 +10,12 @@ from django.db import connection
 from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
+from tests.chromium import launch_chromium
+from tests.live_server import running_server
 from tests.seeds import read_seed, seed_files, seed_page
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
 MODERATOR = ("browser-moderator", "moderator-password-1")
-
-
-def wait_until_healthy(base, process, name, timeout=30):
-    """Wait until `base`/healthz answers; fail with the process's errors if it exits first."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
-                return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                error = process.stderr.read().decode(errors="replace")
-                raise RuntimeError(f"{name} did not start: {error}") from None
-            time.sleep(0.2)
 
 
 def _database_url():
@@ -54,46 +26,16 @@ def _database_url():
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_test_server():
-    """A server process on the test database: (base URL, process)."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    wait_until_healthy(base, process, "test server")
-    return base, process
-
-
-def stop_test_server(process):
-    process.terminate()
-    process.wait(timeout=10)
-    _wait_for_server_sessions_to_end()
-
-
 @pytest.fixture(scope="session")
 def server_url(django_db_setup, django_db_blocker):
     """Serve the seeded test database from a separate process, as a reader would reach it."""
     with django_db_blocker.unblock():
-        base, process = start_test_server()
-    yield base
+        url = _database_url()
+    env = {"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    with running_server(env, timeout=30) as base:
+        yield base
     with django_db_blocker.unblock():
-        stop_test_server(process)
+        _wait_for_server_sessions_to_end()
 
 
 def _wait_for_server_sessions_to_end():
@@ -147,13 +89,20 @@ def moderator(django_db_setup, django_db_blocker):
     return MODERATOR
 
 
-@pytest.fixture(scope="session")
-def browser(server_url, seed_urls, moderator):
-    # Everything the tests need from the database is made before Playwright starts its loop.
+@pytest.fixture(scope="module")
+def browser_data():
+    """Database rows a test module needs while its browser runs; modules override this."""
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser(server_url, seed_urls, moderator, browser_data):
+    # Everything the tests need from the database is made before Playwright starts its loop,
+    # and a module's own data (browser_data) is removed after its browser has closed.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 

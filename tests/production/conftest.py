@@ -9,12 +9,8 @@ import pytest
 from django.db import connections
 
 from deploy.stack import NGINX, write_nginx_config
-from tests.browser.conftest import (
-    _free_port,
-    start_test_server,
-    stop_test_server,
-    wait_until_healthy,
-)
+from tests.browser.conftest import _database_url, _wait_for_server_sessions_to_end
+from tests.live_server import free_port, running_server, wait_until_healthy
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,12 +30,13 @@ def database_calls_beside_playwright():
 
 @pytest.fixture(scope="session")
 def server_url(django_db_setup, django_db_blocker):
-    """A server process on the test database (as for the browser tests). Its teardown may run
+    """A server process on the test database, as for the browser tests. Its teardown may run
     beside Playwright's loop, where connections belong to the context: close them."""
     with django_db_blocker.unblock():
-        base, process = start_test_server()
-        yield base
-        stop_test_server(process)
+        env = {"DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+        with running_server(env, timeout=30) as base:
+            yield base
+        _wait_for_server_sessions_to_end()
         connections.close_all()
 
 
@@ -49,7 +46,7 @@ def nginx(server_url, tmp_path_factory):
     if not shutil.which(NGINX):
         pytest.fail("nginx is missing: apt-get install nginx-light libnginx-mod-http-cache-purge")
     run_dir = tmp_path_factory.mktemp("nginx")
-    port, purge_port = _free_port(), _free_port()
+    port, purge_port = free_port(), free_port()
     config = write_nginx_config(
         run_dir,
         listen=f"127.0.0.1:{port}",

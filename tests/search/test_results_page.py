@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import ngettext, override
 
 from apps.blog.models import BlogIndexPage
+from apps.core.dates import native_digits
 from apps.kb.models import KnowledgeBaseIndexPage
 from apps.qa.models import QuestionIndexPage
 from tests.seeds import read_seed, seed, seed_files, seed_page, url_in
@@ -18,8 +19,8 @@ from .utils import add_post, search, titles
 pytestmark = pytest.mark.django_db
 
 SUMMARY = (
-    '%(counter)s result for <bdi dir="auto">%(query)s</bdi>',
-    '%(counter)s results for <bdi dir="auto">%(query)s</bdi>',
+    '%(number)s result for <bdi dir="auto">%(query)s</bdi>',
+    '%(number)s results for <bdi dir="auto">%(query)s</bdi>',
 )
 SECTIONS = (BlogIndexPage, KnowledgeBaseIndexPage, QuestionIndexPage)
 
@@ -34,11 +35,13 @@ def page_text(response):
 
 def summary(lang, count, query):
     with override(lang):
-        return ngettext(*SUMMARY, count) % {"counter": count, "query": query}
+        number = native_digits(count, lang)  # Persian digits in Persian
+        return ngettext(*SUMMARY, count) % {"number": number, "query": query}
 
 
-@pytest.mark.parametrize(("lang", "query", "count"), [("he", "לקוח", 3), ("fa", "مشتری", 1),
-                                                       ("fi", "asiakas", 1)])
+@pytest.mark.parametrize(
+    ("lang", "query", "count"), [("he", "לקוח", 3), ("fa", "مشتری", 1), ("fi", "asiakas", 1)]
+)
 def test_result_count_uses_the_language_plural(client, lang, query, count):
     response, results = search(client, lang, query)
     assert len(results) == count
@@ -54,7 +57,7 @@ def test_hebrew_result_count_has_singular_dual_and_plural():
     assert summary("he", 2, "q") == f"שתי תוצאות עבור {query}"
     assert summary("he", 3, "q") == f"3 תוצאות עבור {query}"
     assert summary("he", 20, "q") == f"20 תוצאות עבור {query}"
-    assert summary("fa", 2, "q") == f"2 نتیجه برای {query}"
+    assert summary("fa", 2, "q") == f"۲ نتیجه برای {query}"
     assert summary("fi", 1, "q") == f"1 tulos haulla {query}"
     assert summary("fi", 2, "q") == f"2 tulosta haulla {query}"
 

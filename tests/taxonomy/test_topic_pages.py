@@ -22,7 +22,7 @@ TOPIC_URLS = {
 
 
 def listed(text):
-    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', text)
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', text)
 
 
 def test_topic_urls_are_in_the_reader_language():

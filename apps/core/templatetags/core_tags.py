@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import override
 from wagtail.models import Site
 
-from apps.core import text
+from apps.core import dates, text
 from apps.core.navigation import main_sections
 from apps.core.translation import (
     LANGUAGE_CODES,
@@ -17,6 +17,27 @@ register = template.Library()
 @register.filter
 def anchor_id(value):
     return text.anchor_id(value)
+
+
+@register.filter
+def local_date(value):
+    """A date as readers of the current language write it (Jalali in Persian)."""
+    return dates.format_date(value)
+
+
+@register.filter
+def local_datetime(value):
+    return dates.format_date(value, with_time=True)
+
+
+@register.filter
+def iso_datetime(value):
+    return dates.iso_datetime(value)
+
+
+@register.filter
+def native_digits(value):
+    return dates.native_digits(value)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
