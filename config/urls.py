@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
+from apps.core.login_throttle import ThrottledLoginView
 from apps.discovery import urls as discovery_urls
 from apps.search import views as search_views
 from apps.taxonomy import urls as taxonomy_urls
 
 # Outside the language prefix: the admin, documents, the health check, sitemap.xml and robots.txt.
 urlpatterns = [
+    # Wagtail's sign-in with a limit on failed attempts; same address, so it takes precedence.
+    path("admin/login/", ThrottledLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
@@ -34,5 +37,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "apps.core.views.bad_request"
 handler404 = "apps.core.views.page_not_found"
 handler500 = "apps.core.views.server_error"

@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -18,8 +19,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_healthy(base, process, name, timeout=60):
-    """Wait until `base`/healthz answers; fail with the process's errors if it exits first."""
+def wait_until_healthy(base, process, log, name, timeout=60):
+    """Wait until `base`/healthz answers; if `process` exits or time runs out first, fail with
+    what it wrote to `log` (a file, see running_server)."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -28,7 +30,10 @@ def wait_until_healthy(base, process, name, timeout=60):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                error = process.stderr.read().decode(errors="replace")
+                process.wait()
+                log.seek(0)
+                error = log.read().decode(errors="replace")
+                log.close()
                 raise RuntimeError(f"{name} did not start: {error}") from None
             time.sleep(0.2)
 
@@ -38,17 +43,21 @@ def running_server(env, timeout=60):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
     answers, and stop it afterwards."""
     port = free_port()
+    # The server logs every request on stderr: a file, not a pipe, which would fill up unread
+    # after a few hundred requests and stop the server mid-response.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
-    wait_until_healthy(base, process, "the server", timeout)
+    wait_until_healthy(base, process, log, "the server", timeout)
     try:
         yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()

@@ -7,11 +7,13 @@ stay under the rate limit. An anonymous commenter has no session a forged post c
 what it could do (post a comment) is what the form does anyway, behind the same checks.
 """
 
+import functools
+import logging
 import math
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,12 +23,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from apps.core.outage import RETRY_AFTER_SECONDS, render_without_database
 from apps.core.translation import current_language
 
 from . import cookies, moderation, ratelimit, rules
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 from .pages import CommentsMixin
+
+logger = logging.getLogger(__name__)
 
 
 def _same_site(request):
@@ -86,8 +91,31 @@ def _rate_message(seconds):
     ) % {"minutes": minutes}
 
 
+def database_down_page(request, form):
+    """The reader's text back in a form that posts again, rendered without the database."""
+    response = render_without_database(
+        request, "comments/unavailable.html", 503, form=form, action=request.path
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def keeps_text_when_database_is_down(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except (OperationalError, InterfaceError):
+            logger.error("Database unavailable; comment returned to the reader", exc_info=True)
+            return database_down_page(request, CommentForm(request.POST))
+
+    return wrapped
+
+
 @csrf_exempt
 @require_POST
+@keeps_text_when_database_is_down
 def post_comment(request, page_id):
     lang = current_language()
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific

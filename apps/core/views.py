@@ -1,8 +1,12 @@
+import sys
+
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .outage import is_database_outage, outage_response, render_without_database
 
 
 @never_cache
@@ -17,9 +21,19 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": True})
 
 
+def bad_request(request, exception=None):
+    # Malformed requests (a bad Host, a body over the size limit, broken encodings) may fail
+    # before the language or the site is known: a plain page in the URL's language.
+    return render_without_database(request, "400.html", 400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
+    # Django calls this inside its exception handler, so the error is at hand. Wherever the
+    # database went away (a view, a middleware, a template tag), readers get the 503 page.
+    if is_database_outage(sys.exc_info()[1]):
+        return outage_response(request)
     return render(request, "500.html", status=500)

@@ -17,7 +17,11 @@ def pages_about(topic, lang):
     """Live posts, articles and questions about `topic` that exist in `lang`, newest first."""
     pages = []
     for model in TOPIC_PAGE_MODELS:
-        pages += live_in_language(model, lang).filter(topics=topic)
+        queryset = live_in_language(model, lang).filter(topics=topic)
+        if model is QuestionPage:
+            # A question's card shows its reading time, counted over its answers.
+            queryset = queryset.prefetch_related("answers")
+        pages += queryset
     return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
 
 

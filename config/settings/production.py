@@ -54,7 +54,8 @@ if len(DATABASES) > 1:
 # --- Cache: Redis, shared by every app server (page fragments, comment rate limits) ---------
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Degrades to "no cache" while Redis is down (apps/core/cache.py).
+        "BACKEND": "apps.core.cache.ResilientRedisCache",
         "LOCATION": required_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "mishov"),
     }

@@ -4,6 +4,7 @@ server process on the test database."""
 import os
 import shutil
 import subprocess
+import tempfile
 
 import pytest
 from django.db import connections
@@ -53,13 +54,15 @@ def nginx(server_url, tmp_path_factory):
         upstream=server_url.removeprefix("http://"),
         purge_listen=f"127.0.0.1:{purge_port}",
     )
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [NGINX, "-c", str(config), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
-    wait_until_healthy(base, process, "nginx")
+    wait_until_healthy(base, process, log, "nginx")
     yield base, f"http://127.0.0.1:{purge_port}"
     process.terminate()
     process.wait(timeout=10)
+    log.close()
