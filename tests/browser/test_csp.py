@@ -40,6 +40,6 @@ def test_the_policy_is_enforced(browser, server_url, seed_urls):
     page.evaluate(
         "document.head.insertAdjacentHTML('beforeend', '<style>body{color:red}</style>')"
     )
-    page.wait_for_function("window.__cspViolations.length > 0")
+    page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("window.__cspViolations")[0].startswith("style-src")
     page.close()
