@@ -5,13 +5,19 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install tools db lint messages check-messages bench-search bench-analysis \
-	bench-reindex screenshots lighthouse budgets clean
+.PHONY: run run-prod test install tools db lint messages check-messages bench bench-search \
+	bench-analysis bench-reindex screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## run-prod: the production stack on this machine (nginx page cache -> gunicorn -> Django, task
+## worker) against PostgreSQL (DATABASE_URL, default mishov_prod) and Redis (REDIS_URL); PROD_PORT=8080
+PROD_PORT ?= 8080
+run-prod: install
+	$(PY) deploy/stack.py --port $(PROD_PORT)
 
 ## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: install tools
@@ -59,6 +65,11 @@ check-messages:
 			echo "$$po has untranslated or fuzzy messages"; exit 1; fi; \
 		cmp -s /tmp/mishov-$$lang.mo $$mo || { echo "$$mo is stale: run make messages"; exit 1; }; \
 	done
+
+## bench: the production stack under wrk (home, a post with 200 comments, search; cached by
+## nginx and uncached) against nginx serving the same HTML as a file; prints ratios and memory
+bench: install
+	$(PY) bench/production.py
 
 ## bench-search: search quality per language (recall@5, MRR) against an exact-word baseline,
 ## on a temporary SQLite database that the benchmark migrates and seeds itself

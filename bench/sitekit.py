@@ -51,6 +51,8 @@ def production_env(database_url, host="127.0.0.1"):
         "DJANGO_SECRET_KEY": "local-benchmark-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": host,
         "WAGTAILADMIN_BASE_URL": f"http://{host}",
+        # Production requires its shared cache: the machine's Redis.
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "DJANGO_SECURE_SSL_REDIRECT": "0",
     }
 

@@ -19,6 +19,25 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_until_healthy(base, process, log, name, timeout=60):
+    """Wait until `base`/healthz answers; if `process` exits or time runs out first, fail with
+    what it wrote to `log` (a file, see running_server)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                process.wait()
+                log.seek(0)
+                error = log.read().decode(errors="replace")
+                log.close()
+                raise RuntimeError(f"{name} did not start: {error}") from None
+            time.sleep(0.2)
+
+
 @contextlib.contextmanager
 def running_server(env, timeout=60):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
@@ -35,20 +54,7 @@ def running_server(env, timeout=60):
         stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310 - loopback
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                process.wait(timeout=10)
-                log.seek(0)
-                error = log.read().decode(errors="replace")
-                log.close()
-                raise RuntimeError(f"the server did not start: {error}") from None
-            time.sleep(0.2)
+    wait_until_healthy(base, process, log, "the server", timeout)
     try:
         yield base
     finally:

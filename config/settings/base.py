@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "apps.comments",
     "apps.discovery",
     "apps.seeding",
+    "apps.frontcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,6 +161,40 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Content-Security-Policy (apps/core/security.py) ------------------------------------------
+# Media may live on another host (S3 or a CDN): DJANGO_CSP_MEDIA_ORIGIN adds it to img-src.
+_MEDIA_ORIGIN = os.environ.get("DJANGO_CSP_MEDIA_ORIGIN", "")
+CSP_PUBLIC = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        f"img-src 'self' data: {_MEDIA_ORIGIN}".strip(),
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CSP_ADMIN = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        f"img-src 'self' data: blob: {_MEDIA_ORIGIN}".strip(),
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ]
+)
+
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Mishov"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -175,12 +211,20 @@ SITE_NAME = _("Mishov")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 
+# Seconds a page's rendered related-reading section stays cached under the site's content
+# version (0: off; any publish or unpublish starts afresh, apps/core/content_version.py).
+# Production turns it on.
+RELATED_PAGES_CACHE_SECONDS = 0
+
 # --- Comments --------------------------------------------------------------------------------
 # What the public may post: at most COMMENTS_RATE_LIMIT comments per client address in
 # COMMENTS_RATE_WINDOW seconds; from COMMENTS_RATE_HOLD on, comments wait for a moderator.
 COMMENTS_RATE_WINDOW = 600
 COMMENTS_RATE_HOLD = 3
 COMMENTS_RATE_LIMIT = 6
+# Seconds the shared rendering of a page's approved thread stays in the cache (0: off). Changes
+# to public comments drop it at once (apps/comments/thread_cache.py); production turns it on.
+COMMENTS_THREAD_CACHE_SECONDS = 0
 # A form sent back faster than this after the page was rendered was not typed by a person.
 COMMENTS_MIN_SECONDS = 3
 

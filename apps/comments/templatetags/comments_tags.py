@@ -2,7 +2,7 @@ from django import template
 
 from apps.core.translation import current_language
 
-from .. import cookies
+from .. import cookies, thread_cache
 from ..forms import CommentForm, form_token
 from ..models import Comment, CommentSettings
 from ..rendering import render_body
@@ -28,16 +28,22 @@ def _int(value):
         return None
 
 
+def _thread(page, lang, pending_ids):
+    comments = list(visible_comments(page, lang, pending_ids))
+    return thread(comments), sum(c.status == Comment.Status.APPROVED for c in comments)
+
+
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context):
-    """The thread and the form at the end of a page. Two queries, however long the thread."""
+    """The thread and the form at the end of a page. Two queries, however long the thread;
+    none for the thread when its shared rendering is cached (thread_cache.py)."""
     request, page = context["request"], context["page"]
     if page.pk is None:
         # Wagtail's preview of a page never saved: there is no thread and nothing to post to.
         return {"unsaved": True}
     rules = CommentSettings.for_request(request)
-    comments = list(visible_comments(page, current_language(), cookies.pending_ids(request)))
-    nodes = thread(comments)
+    lang = current_language()
+    pending_ids = cookies.pending_ids(request)
     form = context.get("comment_form")
     if form is None:
         remembered = cookies.remembered(request)
@@ -50,16 +56,30 @@ def comment_section(context):
             },
         )
     parent_id = _int(form["parent"].value())
+    shared = {"is_open": page.comments_open(rules), "max_depth": rules.max_depth}
+    if thread_cache.enabled() and not pending_ids and not parent_id:
+        rendered = thread_cache.cached_thread(
+            page.pk, lang, shared, lambda: _thread(page, lang, ())
+        )
+        reply_to = None
+    else:
+        nodes, count = _thread(page, lang, pending_ids)
+        rendered = {
+            "html": thread_cache.render(nodes, shared),
+            "count": count,
+            "has_nodes": bool(nodes),
+        }
+        reply_to = _reply_target(nodes, parent_id) if parent_id else None
     return {
         "request": request,
         "page": page,
-        "nodes": nodes,
-        "count": sum(c.status == Comment.Status.APPROVED for c in comments),
+        "thread_html": rendered["html"],
+        "has_nodes": rendered["has_nodes"],
+        "count": rendered["count"],
         "form": form,
         "token": form_token(page.pk),
-        "is_open": page.comments_open(rules),
-        "max_depth": rules.max_depth,
-        "reply_to": _reply_target(nodes, parent_id) if parent_id else None,
+        "reply_to": reply_to,
+        **shared,
     }
 
 

@@ -1,6 +1,10 @@
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from apps.core import content_version
+from apps.core.translation import current_language
 from apps.discovery import seo
 from apps.discovery.related import related_pages as compute_related_pages
 
@@ -31,6 +35,20 @@ def feed_links():
     return {"rss": reverse("feed-rss"), "atom": reverse("feed-atom")}
 
 
-@register.inclusion_tag("discovery/related_pages.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def related_pages(context, page):
-    return {"items": compute_related_pages(page), "request": context.get("request")}
+    """The related-reading section, rendered once per page, language and host until anything
+    is published or unpublished (RELATED_PAGES_CACHE_SECONDS; previews are never cached)."""
+    request = context.get("request")
+
+    def render():
+        items = compute_related_pages(page)
+        return render_to_string(
+            "discovery/related_pages.html", {"items": items, "request": request}
+        )
+
+    if page.pk is None or getattr(request, "is_preview", False):
+        return render()
+    host = request.get_host() if request else ""
+    key = f"related-section:{page.pk}:{current_language()}:{host}"
+    return content_version.cached(key, render, settings.RELATED_PAGES_CACHE_SECONDS)

@@ -1,0 +1,257 @@
+"""make bench: the production stack under load, against nginx serving the same HTML as a file.
+
+In one run: recreate the mishov_bench database, migrate and seed it, add generated posts and a
+200-comment thread (bench/production_data.py), start the stack of `make run-prod` (nginx page
+cache → gunicorn → Django, task worker; deploy/stack.py), save each measured page's HTML for a
+plain static nginx (the ceiling), then run wrk against each page three ways:
+
+- ceiling:  nginx sending the saved HTML file;
+- cached:   through nginx's page cache (what anonymous readers get);
+- uncached: gunicorn directly, every request rendered by Django (as for editors, commenters with
+            pending comments, and the first reader after a purge).
+
+Prints requests per second and p50/p99 latency, each as a ratio to the ceiling, memory per
+gunicorn worker, and whether the issue's targets are met. Environment: BENCH_PORT (8250),
+BENCH_SECONDS (10), BENCH_CONNECTIONS (16), DATABASE_SERVER (postgres://postgres@127.0.0.1:5432),
+REDIS_URL (redis://127.0.0.1:6379/2).
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy.stack import NGINX, Stack, memory_kib  # noqa: E402
+
+PORT = int(os.environ.get("BENCH_PORT", "8250"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# The ceiling and the cache are measured in alternating rounds and the median round kept, so
+# that other work on the machine shifts both alike.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+DATABASE_SERVER = os.environ.get("DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
+PAGES = {"home": "home page", "post": "post, 200 comments", "search": "search"}
+TARGET_CACHED_RATIO = 0.85
+TARGET_UNCACHED_RPS = 150
+TARGET_UNCACHED_P99_MS = 100
+
+# The ceiling gets the same file-serving settings as deploy/nginx.conf.template.
+CEILING_CONFIG = """
+worker_processes auto;
+pid {run}/ceiling.pid;
+error_log {run}/ceiling-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    open_file_cache max=10000 inactive=60s;
+    open_file_cache_valid 30s;
+    default_type text/html;
+    client_body_temp_path {run}/client_body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+    }}
+}}
+"""
+
+
+def recreate_database(name):
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(f"{DATABASE_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), dict(response.headers)
+
+
+def to_ms(value):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url, seconds=SECONDS):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"\s50%\s+(\S+)", output).group(1))
+    p99 = to_ms(re.search(r"\s99%\s+(\S+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{output}")
+    return {"rps": rps, "p50": p50, "p99": p99}
+
+
+def median_round(rounds):
+    return sorted(rounds, key=lambda r: r["rps"])[len(rounds) // 2]
+
+
+def alternating_rounds(ceiling_url, cached_url):
+    seconds = max(2, SECONDS // 2)
+    ceiling, cached = [], []
+    for _ in range(ROUNDS):
+        ceiling.append(wrk(ceiling_url, seconds))
+        cached.append(wrk(cached_url, seconds))
+    return {"ceiling": median_round(ceiling), "cached": median_round(cached)}
+
+
+def start_ceiling(run_dir, port):
+    root = run_dir / "ceiling"
+    config = run_dir / "ceiling.conf"
+    config.write_text(CEILING_CONFIG.format(run=run_dir, port=port, root=root))
+    if os.geteuid() == 0:
+        config.write_text("user root;\n" + config.read_text())
+    process = subprocess.Popen([NGINX, "-c", str(config), "-g", "daemon off;"])
+    for _ in range(50):
+        try:
+            fetch(f"http://127.0.0.1:{port}/home.html")
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError("the static nginx did not start")
+
+
+def save_ceiling_pages(stack, urls, run_dir):
+    root = run_dir / "ceiling"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for name, path in urls.items():
+        body, _headers = fetch(stack.gunicorn_url + path)
+        (root / f"{name}.html").write_bytes(body)
+    return {name: len((root / f"{name}.html").read_bytes()) for name in urls}
+
+
+def warm_cache(stack, path):
+    for _ in range(3):
+        _body, headers = fetch(stack.url + path)
+        if headers.get("X-Cache") == "HIT":
+            return
+    raise RuntimeError(f"{path} is not served from nginx's cache: X-Cache={headers.get('X-Cache')}")
+
+
+def print_table(results, sizes, load):
+    print()
+    print(f"Load average on the machine before measuring: {load[0]:.1f} (1 min), "
+          f"{load[1]:.1f} (5 min); every figure below shares the CPU with that.")
+    print(f"wrk, {CONNECTIONS} connections; ceiling and cache: median of {ROUNDS} alternating "
+          f"{max(2, SECONDS // 2)} s rounds; uncached: {SECONDS} s; {os.cpu_count()} cores shared "
+          "by wrk, nginx, gunicorn, PostgreSQL, Redis and whatever else runs")
+    header = (f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
+              f"{'% of ceiling':>14}")
+    print(header)
+    print("-" * len(header))
+    for name, label in PAGES.items():
+        ceiling = results[name]["ceiling"]["rps"]
+        for mode, served_by in (
+            ("ceiling", "nginx, static file"),
+            ("cached", "nginx page cache"),
+            ("uncached", "gunicorn + Django"),
+        ):
+            row = results[name][mode]
+            print(f"{label if mode == 'ceiling' else '':<22}{served_by:<26}{row['rps']:>10.0f}"
+                  f"{row['p50']:>9.2f}{row['p99']:>9.2f}{100 * row['rps'] / ceiling:>13.1f}%")
+        print(f"{'':<22}(HTML {sizes[name] / 1024:.0f} KiB)")
+
+
+def check_targets(results):
+    failures = []
+    for name, label in PAGES.items():
+        ratio = results[name]["cached"]["rps"] / results[name]["ceiling"]["rps"]
+        if ratio < TARGET_CACHED_RATIO:
+            failures.append(f"{label} cached at {100 * ratio:.1f}% of the ceiling "
+                            f"(target {100 * TARGET_CACHED_RATIO:.0f}%)")
+    post = results["post"]["uncached"]
+    if post["rps"] < TARGET_UNCACHED_RPS:
+        failures.append(f"uncached post at {post['rps']:.0f} req/s (target {TARGET_UNCACHED_RPS})")
+    if post["p99"] >= TARGET_UNCACHED_P99_MS:
+        failures.append(f"uncached post p99 {post['p99']:.1f} ms "
+                        f"(target under {TARGET_UNCACHED_P99_MS})")
+    print()
+    if failures:
+        print("Targets NOT met:")
+        for failure in failures:
+            print(f"  - {failure}")
+    else:
+        print(f"Targets met: cached pages >= {100 * TARGET_CACHED_RATIO:.0f}% of the ceiling; "
+              f"uncached post >= {TARGET_UNCACHED_RPS} req/s "
+              f"with p99 < {TARGET_UNCACHED_P99_MS} ms.")
+    return not failures
+
+
+def main():
+    if not shutil.which("wrk"):
+        sys.exit("make bench needs wrk and nginx: apt-get install -y wrk nginx-light "
+                 "libnginx-mod-http-cache-purge")
+    database = "mishov_bench"
+    stack = Stack(port=PORT, database_url=f"{DATABASE_SERVER}/{database}",
+                  redis_url=REDIS_URL, name="bench")
+    print(f"Recreating {database}, migrating and loading the seed content…")
+    recreate_database(database)
+    stack.prepare()
+    print("Generating posts and a 200-comment thread…")
+    generated = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "bench/production_data.py"],
+        cwd=ROOT, env=stack.env(purge=False), check=True, capture_output=True, text=True,
+    )
+    data = json.loads(generated.stdout.strip().splitlines()[-1])
+    urls = {name: data[name] for name in PAGES}
+    print(f"  thread: {data['comments']} approved comments on {urllib.parse.unquote(urls['post'])}")
+
+    ceiling_port = PORT + 3
+    stack.start()
+    ceiling = None
+    try:
+        sizes = save_ceiling_pages(stack, urls, stack.run_dir)
+        ceiling = start_ceiling(stack.run_dir, ceiling_port)
+        load = os.getloadavg()
+        results = {}
+        for name, path in urls.items():
+            print(f"Measuring {PAGES[name]}…")
+            warm_cache(stack, path)
+            results[name] = alternating_rounds(
+                f"http://127.0.0.1:{ceiling_port}/{name}.html", stack.url + path
+            )
+            results[name]["uncached"] = wrk(stack.gunicorn_url + path)
+        workers = [memory_kib(pid) for pid in stack.gunicorn_worker_pids()]
+        print_table(results, sizes, load)
+        print()
+        print(f"gunicorn: {len(workers)} workers; memory per worker after the run: "
+              + ", ".join(f"RSS {rss / 1024:.0f} MiB (PSS {pss / 1024:.0f} MiB)"
+                          for rss, pss in workers))
+        met = check_targets(results)
+    finally:
+        if ceiling:
+            ceiling.terminate()
+            ceiling.wait()
+        stack.stop()
+    sys.exit(0 if met else 1)
+
+
+if __name__ == "__main__":
+    main()
