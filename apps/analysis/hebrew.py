@@ -140,6 +140,30 @@ def _adjective_base(word: str, lex) -> str | None:
     return None
 
 
+def _consonants(word: str) -> str:
+    return word.replace("י", "").replace("ו", "")
+
+
+def same_pattern_lemma(form: str, lemma: str) -> str:
+    """The table's `lemma` for `form`, unless it crosses to another verb pattern or derivation.
+
+    simplemma files nif'al verbs under the active verb (נפסל -> פסל, נתקבל -> התקבל) and verbal
+    nouns under their verb (פסילה -> פסל, הרחבה -> הרחיב); dictionaries, and readers, keep them
+    apart, so here they get a lemma of their own that their inflections share.
+    """
+    if form.startswith("נ") and not lemma.startswith("נ") and len(lemma) >= 3:
+        # The nif'al's own lemma: נ before the root (הת of hitpa'el becomes נת).
+        own = "נ" + (lemma[1:] if lemma.startswith("ה") else lemma)
+        if form.startswith(own[:-1]):
+            return own
+    if form[-1:] in ("ה", "ת") and len(form) >= 5:
+        base = form[:-1]
+        verbal_noun = "ו" not in base and not base.endswith("י")
+        if verbal_noun and base != lemma and _consonants(base) == _consonants(lemma):
+            return base + "ה"  # פסילה, פסילת; הרחבה, הרחבת (not כותבת, a participle)
+    return lemma
+
+
 def dictionary_lemma(token: str) -> str | None:
     """Lemma from the site's KNOWN_WORDS or simplemma's Hebrew lexicon.
 
@@ -149,6 +173,9 @@ def dictionary_lemma(token: str) -> str | None:
     (השירות as "the caravans", הזמן as "invite!"), and the common reading should win.
     """
     stems = list(_unprefixed(token))
+    if token.endswith("י") and token in lexicon("he").lemmas:
+        # A headword in -י is an adjective of its own (משפטי, מרכזי), not a construct plural.
+        return token
     for stem in stems:
         if len(stem) > MIN_STEM:
             known = _known_term(stem)
@@ -163,12 +190,12 @@ def dictionary_lemma(token: str) -> str | None:
             return stem
     for stem in stems:
         if stem in lex.forms:
-            return lex.forms[stem]
+            return same_pattern_lemma(stem, lex.forms[stem])
     for stem in stems:
         for candidate in _with_endings_swapped(stem):
             lemma = lex.lemma(candidate)
             if lemma is not None:
-                return lemma
+                return same_pattern_lemma(candidate, lemma)
     return None
 
 

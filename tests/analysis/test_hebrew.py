@@ -92,3 +92,33 @@ def test_niqqud_and_final_letters_do_not_change_the_term():
 
 def test_non_hebrew_tokens_in_hebrew_text_are_only_folded():
     assert analyze("Wagtail 2024 הלקוחות", "he") == ["wagtail", "2024", term("לקוח")]
+
+
+# simplemma files derived verbs and nouns under another headword; they keep their own lemma.
+@pytest.mark.parametrize(
+    ("derived", "base"),
+    [
+        ("נפסל", "פסל"),  # nif'al, not the active verb
+        ("נתקבל", "התקבל"),  # nif'al, not hitpa'el
+        ("פסילה", "פסל"),  # verbal noun, not its verb
+        ("הרחבה", "הרחיב"),
+        ("משפטי", "משפט"),  # an -י adjective headword, not a construct plural
+    ],
+)
+def test_derived_headwords_stay_apart_from_their_base(derived, base):
+    assert term(derived) != term(base)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("שנפסלו", "נפסל"),  # the nif'al's inflections share its lemma
+        ("נתגלתה", "נתגלה"),
+        ("בפסילת", "פסילה"),  # construct state of the verbal noun
+        ("הרחבת", "הרחבה"),
+        ("גדולה", "גדול"),  # a feminine ending alone is not a verbal noun
+        ("חבריה", "חבר"),  # her friends: a possessive, not a verbal noun
+    ],
+)
+def test_derived_forms_still_reach_their_lemma(form, lemma):
+    assert term(form) == term(lemma)
