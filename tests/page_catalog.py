@@ -163,17 +163,15 @@ def catalog():
 
     paths = {}
     for lang in LANGUAGES:
+        # The post with the most approved comments shows the thread at its fullest.
+        posts = [p for p in BlogPostPage.objects.live().order_by("pk") if lang in p.languages]
         pages = {
             "home": HomePage.objects.get(),
             "blog_index": BlogIndexPage.objects.get(),
-            "post": _first_in(BlogPostPage, lang),
+            "post": max(posts, key=lambda p: _approved_comments(p, lang), default=None),
             "article": _first_in(ArticlePage, lang),
             "question": _first_in(QuestionPage, lang),
         }
-        # The post with the most approved comments shows the thread at its fullest.
-        posts = [p for p in BlogPostPage.objects.live() if lang in p.languages]
-        if posts:
-            pages["post"] = max(posts, key=lambda p: _approved_comments(p, lang))
         for kind, page in pages.items():
             if page is not None:
                 paths[(lang, kind)] = url_in(page, lang, None)

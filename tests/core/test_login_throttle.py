@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from apps.core import login_throttle
-from tests.resilience.services import free_port
+from tests.live_server import free_port
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"

@@ -13,16 +13,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from django.conf import settings
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.live_server import free_port, wait_until_healthy
 
 
 def wait_for_port(port, open_=True, timeout=20):
@@ -231,17 +226,8 @@ class SiteServer:
                 stdout=log,
                 stderr=log,
             )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2):  # noqa: S310
-                    return
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.process.kill()
-                    error = Path(self.log_path).read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"server did not start: {error}") from None
-                time.sleep(0.2)
+        with open(self.log_path, "rb") as log:
+            wait_until_healthy(self.base, self.process, log, "the server", timeout=30)
 
     def stop(self):
         self.process.terminate()
