@@ -3,11 +3,14 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from apps.comments import thread_cache
-from apps.comments.models import Comment
+from apps.comments.models import Comment, CommentSettings
 from apps.core import content_version
+from apps.people.models import Author
+from apps.taxonomy.models import Topic
 
 from . import targets
 from .purge import purge_after_commit
@@ -16,6 +19,24 @@ from .purge import purge_after_commit
 def page_changed(sender, instance, **kwargs):
     transaction.on_commit(content_version.bump)
     purge_after_commit(lambda: targets.page_urls(instance))
+
+
+def page_moved(sender, instance, **kwargs):
+    # Its address changed in every language; the page cache keeps the old one until it expires.
+    transaction.on_commit(content_version.bump)
+    purge_after_commit(lambda: targets.page_urls(instance))
+
+
+def shared_content_changed(sender, instance=None, raw=False, **kwargs):
+    """Something rendered into many pages (an author, a topic, a site, a privacy rule, the
+    comment settings) changed: renderings and routes cached under the content version are
+    never read again (apps/core/fragments.py, apps/core/routing.py)."""
+    if not raw:
+        transaction.on_commit(content_version.bump)
+
+
+# Models shown on, or deciding about, many pages at once.
+SHARED_CONTENT = (Author, Topic, Site, PageViewRestriction, CommentSettings)
 
 
 def remember_visibility(sender, instance, raw=False, **kwargs):
@@ -45,6 +66,13 @@ def comment_deleted(sender, instance, **kwargs):
 def connect():
     page_published.connect(page_changed, dispatch_uid="frontcache.published")
     page_unpublished.connect(page_changed, dispatch_uid="frontcache.unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="frontcache.moved")
+    for model in SHARED_CONTENT:
+        for event, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                shared_content_changed, sender=model,
+                dispatch_uid=f"frontcache.shared.{model._meta.label}.{event}",
+            )
     pre_save.connect(remember_visibility, sender=Comment, dispatch_uid="frontcache.comment_pre")
     post_save.connect(comment_saved, sender=Comment, dispatch_uid="frontcache.comment_saved")
     post_delete.connect(comment_deleted, sender=Comment, dispatch_uid="frontcache.comment_deleted")

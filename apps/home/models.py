@@ -1,3 +1,4 @@
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -25,14 +26,17 @@ class HomePage(TranslatedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: a cached rendering of the sections (templates/home/home_page.html) neither
+        # builds nor runs any of these queries.
         context.update(
-            latest_posts=newest_first(live_in_language(BlogPostPage).select_related("author"))[
-                :LATEST_COUNT
-            ],
-            articles=newest_first(live_in_language(ArticlePage))[:LATEST_COUNT],
-            questions=newest_first(live_in_language(QuestionPage))[:LATEST_COUNT],
-            blog_index=live_in_language(BlogIndexPage).first(),
-            kb_index=live_in_language(KnowledgeBaseIndexPage).first(),
-            qa_index=live_in_language(QuestionIndexPage).first(),
+            latest_posts=SimpleLazyObject(lambda: list(newest_first(
+                live_in_language(BlogPostPage).select_related("author"))[:LATEST_COUNT])),
+            articles=SimpleLazyObject(
+                lambda: list(newest_first(live_in_language(ArticlePage))[:LATEST_COUNT])),
+            questions=SimpleLazyObject(
+                lambda: list(newest_first(live_in_language(QuestionPage))[:LATEST_COUNT])),
+            blog_index=SimpleLazyObject(lambda: live_in_language(BlogIndexPage).first()),
+            kb_index=SimpleLazyObject(lambda: live_in_language(KnowledgeBaseIndexPage).first()),
+            qa_index=SimpleLazyObject(lambda: live_in_language(QuestionIndexPage).first()),
         )
         return context

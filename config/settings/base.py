@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
+    "apps.core.routing.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -215,6 +217,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 # version (0: off; any publish or unpublish starts afresh, apps/core/content_version.py).
 # Production turns it on.
 RELATED_PAGES_CACHE_SECONDS = 0
+# Seconds the parts of a page that every reader sees alike (article, header, search-engine head)
+# stay cached under the content version (0: off; apps/core/fragments.py). Production turns it on.
+FRAGMENT_CACHE_SECONDS = 0
 
 # --- Comments --------------------------------------------------------------------------------
 # What the public may post: at most COMMENTS_RATE_LIMIT comments per client address in

@@ -65,6 +65,7 @@ CACHES = {
 COMMENTS_THREAD_CACHE_SECONDS = int(os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400"))
 
 RELATED_PAGES_CACHE_SECONDS = int(os.environ.get("RELATED_PAGES_CACHE_SECONDS", "86400"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
 
 # --- Static files and media ------------------------------------------------------------------
 # Static files: collectstatic writes compressed (gzip, brotli when installed), fingerprinted

@@ -70,9 +70,15 @@ def comment_section(context):
             "has_nodes": bool(nodes),
         }
         reply_to = _reply_target(nodes, parent_id) if parent_id else None
+    # The empty form (no cookie's name and e-mail, not a reply, not sent back with errors) is
+    # the same for every reader of the page: its rendering is a cached fragment.
+    pristine = not form.is_bound and not parent_id and not any(
+        form.initial.get(field) for field in ("name", "email")
+    )
     return {
         "request": request,
         "page": page,
+        "pristine_form": page.pk if pristine else "",
         "thread_html": rendered["html"],
         "has_nodes": rendered["has_nodes"],
         "count": rendered["count"],

@@ -1,0 +1,147 @@
+"""Page routing in one query instead of one per level.
+
+wagtail-modeltranslation routes a request the way Wagtail did years ago: from the site's root,
+it loads every child of each page on the path and compares their slugs in Python. A post in a
+section of a thousand posts loads a thousand pages. Every page already stores its URL path in
+each language (`url_path_he`, `url_path_fa`, `url_path_fi`, kept up to date by the same
+package and by `set_translation_url_paths`), and page URLs are built from those columns, so
+routing looks the path up there: the inverse of how the link was made.
+
+With the fragment cache on (production), what routing finds is also kept under the content
+version (apps/core/fragments.py): each process keeps its sites with their root pages, and the
+cache keeps each address's page with its privacy rules, so that a request that reaches Django
+starts without a query. Publishing, moving or unpublishing a page, or changing a site or a
+privacy rule, makes a new content version (apps/frontcache/signals.py).
+"""
+
+import copy
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from . import fragments
+from .translation import current_language
+
+# Sites by (host, port) in this process, with the content version they were read under.
+_known_sites = {}
+# Hosts are checked against ALLOWED_HOSTS before this is filled; the cap is only a backstop.
+KNOWN_SITES_MAX = 64
+
+
+def localized_url_path(page, lang):
+    """The page's stored URL path in `lang`, with the same fallback that built it."""
+    return (
+        getattr(page, build_localized_fieldname("url_path", lang), None)
+        or getattr(page, build_localized_fieldname("url_path", "he"), None)
+        or page.url_path
+    )
+
+
+def route_by_url_path(root, request, path_components):
+    """Route `path_components` below `root` (the site's root page) as Page.route would."""
+    if not fragments.enabled(request):
+        return _route(root, request, path_components)
+    path = "/".join(path_components)
+    key = (f"route:{root.pk}:{current_language()}:{fragments.version(request)}:"
+           f"{hashlib.md5(path.encode()).hexdigest()}")  # noqa: S324 - a cache key
+    found = cache.get(key)
+    if found is None:
+        result = _route(root, request, path_components)
+        page, args, kwargs = result
+        if args or kwargs:
+            return result  # a routable page's view: not kept
+        # Wagtail asks every page it serves for its privacy rules (its own and its
+        # ancestors'): kept with the page, they cost no query either. The root page itself
+        # comes from site_for_request.
+        found = (page if path else None, list(page.get_view_restrictions()))
+        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    page, restrictions = found
+    page = page or root
+    page.get_view_restrictions = lambda: restrictions
+    return RouteResult(page)
+
+
+def _route(root, request, path_components):
+    if not path_components:
+        if root.live:
+            return RouteResult(root)
+        raise Http404
+
+    field = build_localized_fieldname("url_path", current_language())
+    base = localized_url_path(root, current_language())
+    # The path's own page and every ancestor on the way, for routable pages (below).
+    prefixes = [base + "/".join(path_components[:depth]) + "/"
+                for depth in range(1, len(path_components) + 1)]
+    pages = list(
+        Page.objects.filter(path__startswith=root.path, **{f"{field}__in": prefixes})
+        .order_by("depth", "path")
+        .only("id", "path", "depth", "live", "content_type_id", field)
+    )
+    by_url_path = {}
+    for page in pages:
+        by_url_path.setdefault(getattr(page, field), page)
+
+    # A routable page on the way answers for the rest of the path first, as in Wagtail.
+    for depth, prefix in enumerate(prefixes[:-1], start=1):
+        page = by_url_path.get(prefix)
+        if page and page.live and issubclass(page.specific_class or Page, RoutablePageMixin):
+            result = _resolve_subpage(page.specific, path_components[depth:])
+            if result:
+                return result
+
+    page = by_url_path.get(prefixes[-1])
+    if page is None:
+        raise Http404
+    page = page.specific
+    if isinstance(page, RoutablePageMixin):
+        return page.route(request, [])
+    if not page.live:
+        raise Http404
+    return RouteResult(page)
+
+
+def _resolve_subpage(page, components):
+    try:
+        view, args, kwargs = page.resolve_subpage("/" + "/".join(components) + "/")
+    except Http404:
+        return None
+    return RouteResult(page, args=(view, args, kwargs))
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, kept per process until the content version changes;
+    each request gets its own copy of the site and its root page."""
+    key = (request.get_host(), request.get_port())
+    version = fragments.version(request)
+    known = _known_sites.get(key)
+    if known is None or known[0] != version:
+        site = Site._find_for_request(request)
+        root = site.root_page.specific if site else None
+        if len(_known_sites) >= KNOWN_SITES_MAX:
+            _known_sites.clear()
+        known = _known_sites[key] = (version, site, root)
+    _version, site, root = known
+    if site is None:
+        return None
+    site = copy.copy(site)
+    site.root_page = copy.copy(root)
+    return site
+
+
+class KnownSiteMiddleware:
+    """Tells Wagtail the request's site from this process's memory (site_for_request), where
+    it would otherwise ask the database on every request. Off with the fragment cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if fragments.enabled(request) and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
