@@ -121,10 +121,14 @@ def _unprefixed(token: str):
                 yield "ה" + rest  # בבית is ב + הבית
 
 
-def _with_endings_swapped(word: str):
+def _with_endings_swapped(word: str, lex):
+    """(candidate, its lemma) for each ending change that gives a word the dictionary knows."""
     for ending, replacement in ENDING_SWAPS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
-            yield word[: -len(ending)] + replacement
+            candidate = word[: -len(ending)] + replacement
+            lemma = lex.lemma(candidate)
+            if lemma is not None:
+                yield candidate, lemma
 
 
 # Feminine and plural endings of -י adjectives (קנדית, תחביריים -> קנדי, תחבירי). The lexicon lists
@@ -156,12 +160,52 @@ def same_pattern_lemma(form: str, lemma: str) -> str:
         own = "נ" + (lemma[1:] if lemma.startswith("ה") else lemma)
         if form.startswith(own[:-1]):
             return own
+    if form.endswith("ות") and form[:-2] == lemma and lemma.startswith("ה") and len(form) >= 6:
+        return form  # hitpa'el verbal noun: התגברות, not התגבר (a verb has no ־ות ending)
+    if len(lemma) == 4 and lemma[0] != "ה" and form == lemma[:-1] + "ו" + lemma[-1]:
+        return form  # pi'el verbal noun (קיטול): איזון, ניסוח, not איזן, ניסח
     if form[-1:] in ("ה", "ת") and len(form) >= 5:
         base = form[:-1]
         verbal_noun = "ו" not in base and not base.endswith("י")
         if verbal_noun and base != lemma and _consonants(base) == _consonants(lemma):
             return base + "ה"  # פסילה, פסילת; הרחבה, הרחבת (not כותבת, a participle)
     return lemma
+
+
+# Hof'al forms: הו + root + a past ending (הופסקה, הופסקו, ...), מו + root + a participle ending
+# (מופחת, מופחתים, ...). Longest ending first.
+_HOFAL_FORMS = (
+    ("הו", tuple(sorted(("", "ה", "ו", "ת", "תי", "נו", "תמ", "תנ"), key=len, reverse=True))),
+    ("מו", ("ימ", "ות", "ת", "ה", "")),
+)
+
+
+def hofal_lemma(word: str, lex) -> str | None:
+    """The hof'al (passive of the hif'il) lemma of `word`, or None: הופסקו -> הופסק.
+
+    simplemma files hof'al verbs under their hif'il (הוצג -> הציג) or does not know them, and
+    the letter rules then read הו as prefixes (הופסק -> פסק). A word is taken as hof'al when it is
+    הו or מו + a root + an ending and the dictionary has that root's hif'il (הפסיק; הציג for a
+    two-letter root), so nouns such as הודעה or הוראה, whose hif'il is not there, stay nouns.
+    The past's lemma is its third person (הופסק); the participle's is its masculine singular
+    (מופחתת -> מופחת), an adjective in dictionaries, as the participles the table lists are.
+    A word the dictionary files under something else keeps that reading: הולך is "walking"
+    (הלך) although הליך is a word, מועדים are dates (מועד) although העיד is a verb.
+    """
+    if len(word) < 4:
+        return None
+    known = lex.forms.get(word)
+    for prefix, endings in _HOFAL_FORMS:
+        if not word.startswith(prefix):
+            continue
+        for ending in endings:
+            root = word[2 : len(word) - len(ending)]
+            if not word.endswith(ending) or len(root) not in (2, 3):
+                continue
+            hifil = "ה" + root[:-1] + "י" + root[-1]
+            if hifil in lex.lemmas and known in (None, hifil, root):
+                return prefix + root
+    return None
 
 
 def dictionary_lemma(token: str) -> str | None:
@@ -189,13 +233,15 @@ def dictionary_lemma(token: str) -> str | None:
         if stem in lex.lemmas:
             return stem
     for stem in stems:
+        hofal = hofal_lemma(stem, lex)
+        if hofal is not None:
+            return hofal
         if stem in lex.forms:
             return same_pattern_lemma(stem, lex.forms[stem])
     for stem in stems:
-        for candidate in _with_endings_swapped(stem):
-            lemma = lex.lemma(candidate)
-            if lemma is not None:
-                return same_pattern_lemma(candidate, lemma)
+        swapped = next(_with_endings_swapped(stem, lex), None)
+        if swapped is not None:
+            return same_pattern_lemma(*swapped)
     return None
 
 

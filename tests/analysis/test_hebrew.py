@@ -122,3 +122,47 @@ def test_derived_headwords_stay_apart_from_their_base(derived, base):
 )
 def test_derived_forms_still_reach_their_lemma(form, lemma):
     assert term(form) == term(lemma)
+
+
+# Derived verbs and nouns the table files under their base verb, found by their letter pattern.
+@pytest.mark.parametrize(
+    ("derived", "base"),
+    [
+        ("התגברות", "התגבר"),  # hitpa'el verbal noun, not the verb
+        ("איזון", "איזן"),  # pi'el verbal noun (קיטול), not the verb
+        ("ניסוח", "ניסח"),
+        ("הוצג", "הציג"),  # hof'al (passive of the hif'il), not the hif'il
+        ("הופסק", "פסק"),  # hof'al, not read as the prefixes ה ו + פסק
+        ("מופחת", "פחת"),  # hof'al participle
+    ],
+)
+def test_derived_patterns_stay_apart_from_their_base(derived, base):
+    assert term(derived) != term(base)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("איזונים", "איזון"),
+        ("הופסקו", "הופסק"),
+        ("שהופסקה", "הופסק"),
+        ("הוצגה", "הוצג"),
+        ("מופחתת", "מופחת"),
+        ("מופחתים", "מופחת"),
+    ],
+)
+def test_forms_of_derived_patterns_reach_their_lemma(form, lemma):
+    assert term(form) == term(lemma)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("הולך", "הלך"),  # a participle of a verb in ה, although הליך is a word
+        ("הודעה", "הודעה"),  # a noun: no hif'il הדיע
+        ("מוצרים", "מוצר"),  # the dictionary's noun, not a participle
+        ("מועדים", "מועד"),  # dates, although העיד (testified) is a verb
+    ],
+)
+def test_words_shaped_like_hofal_keep_their_dictionary_reading(word, lemma):
+    assert term(word) == term(lemma)
