@@ -103,8 +103,9 @@ PREFIXES = tuple(
 ENDING_SWAPS = tuple(
     (fold(ending), fold(replacement))
     for ending, replacement in (
-        ("ת", "ה"), ("ית", "י"), ("יות", "י"), ("ות", "ה"), ("ים", ""), ("ות", ""),
-        ("יים", "י"), ("ו", ""), ("יו", ""), ("ה", ""), ("ם", ""), ("ן", ""), ("ך", ""),
+        ("ת", "ה"), ("ית", "י"), ("ות", "ה"), ("יות", "י"), ("ים", ""), ("ות", ""),
+        ("יים", "י"), ("ו", ""), ("יו", ""), ("ה", ""), ("יהם", ""), ("יהן", ""), ("ם", ""),
+        ("ן", ""), ("ך", ""),
         ("תו", "ה"), ("תה", "ה"), ("תם", "ה"), ("נו", ""),
     )
 )
@@ -121,12 +122,21 @@ def _unprefixed(token: str):
                 yield "ה" + rest  # בבית is ב + הבית
 
 
+# "Their" and "your" (ספרם, ספרן, ספרך) attach to nouns: what is left must be a headword, not
+# an inflected form. Final ם ן ך are also root letters of many words (סובלן, מסוגנן), and a
+# participle does not take them: סובלן is not סובל + ן.
+_POSSESSIVE_ENDINGS = frozenset(fold("ם ן ך").split())
+
+
 def _with_endings_swapped(word: str, lex):
     """(candidate, its lemma) for each ending change that gives a word the dictionary knows."""
     for ending, replacement in ENDING_SWAPS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             candidate = word[: -len(ending)] + replacement
-            lemma = lex.lemma(candidate)
+            if ending in _POSSESSIVE_ENDINGS:
+                lemma = candidate if candidate in lex.lemmas else None
+            else:
+                lemma = lex.lemma(candidate)
             if lemma is not None:
                 yield candidate, lemma
 

@@ -166,3 +166,16 @@ def test_forms_of_derived_patterns_reach_their_lemma(form, lemma):
 )
 def test_words_shaped_like_hofal_keep_their_dictionary_reading(word, lemma):
     assert term(word) == term(lemma)
+
+
+def test_possessive_endings_need_a_headword_left():
+    # Final ן and ם are root letters as often as "their": סובלן (tolerant) is not סובל + ן.
+    assert term("סובלן") != term("סובל")
+    assert term("ברובם") == term("רוב")
+    assert term("מחירם") == term("מחיר")
+    # "Their" on a plural noun: the plural is what is left.
+    assert term("ארצותיהם") == term("ארץ")
+
+
+def test_plural_of_ia_noun_is_tried_before_the_adjective():
+    assert term("אסטרטגיות") == term("אסטרטגיה")
