@@ -59,11 +59,19 @@ def _is_hebrew_word(token: str) -> bool:
     return all("\u05d0" <= char <= "\u05ea" for char in token)
 
 
-def strip_suffix(word: str) -> str:
-    """Remove one plural/feminine/construct ending, keeping at least a three-letter stem."""
-    for suffix, min_stem in (("ימ", MIN_STEM), ("ות", MIN_STEM), ("י", 4), ("ה", MIN_STEM)):
+# Plural, feminine and construct endings, and how many letters each must leave. Construct plural
+# ־י needs four letters left: עברי (Hebrew) is not עבר (past).
+NOUN_SUFFIXES = (("ימ", MIN_STEM), ("ות", MIN_STEM), ("י", 4), ("ה", MIN_STEM))
+# For words the dictionary does not know, also the endings of -י adjectives and -יה nouns, so
+# that ספציפי, ספציפית, ספציפיים, ספציפיות and אנומליה, אנומליות each end on one stem; they go
+# with the construct ־י and need the same four letters.
+RULE_SUFFIXES = (("יימ", 4), ("יות", 4), ("ית", 4), ("יה", 4), *NOUN_SUFFIXES)
+
+
+def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
+    """Remove one of `suffixes` (plural/feminine/construct endings), keeping the stem they need."""
+    for suffix, min_stem in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-            # Construct plural ־י needs four letters left: עברי (Hebrew) is not עבר (past).
             return word[: -len(suffix)]
     return word
 
@@ -281,5 +289,5 @@ def rule_stem(token: str) -> str:
         known = _known_term(token[count:])
         if known is not None:
             return known
-    stem = strip_suffix(token)
+    stem = strip_suffix(token, RULE_SUFFIXES)
     return stem[_prefix_run(stem) :]

@@ -179,3 +179,18 @@ def test_possessive_endings_need_a_headword_left():
 
 def test_plural_of_ia_noun_is_tried_before_the_adjective():
     assert term("אסטרטגיות") == term("אסטרטגיה")
+
+
+@pytest.mark.parametrize("form", ["אלגוריתמית", "אלגוריתמיים", "אלגוריתמיות", "האלגוריתמי"])
+def test_unknown_adjective_forms_share_one_stem(form):
+    # Not in the dictionary: the letter rules bring every -י adjective ending to one stem.
+    assert term(form) == term("אלגוריתמי")
+
+
+def test_unknown_ia_noun_and_its_plural_share_one_stem():
+    assert term("אנומליות") == term("אנומליה")
+
+
+def test_known_words_do_not_take_adjective_endings():
+    # שימושית is "useful", not a form of the site word שימוש.
+    assert term("שימושית") != term("שימוש")
