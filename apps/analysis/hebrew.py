@@ -76,13 +76,23 @@ def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
     return word
 
 
+_FEMININE_ENDINGS = frozenset(("ה", "ות"))
+
+
 def _known_term(word: str) -> str | None:
     if word in _KNOWN_FORMS:
         return word
     stem = strip_suffix(word)
     # Only an ending that was really removed counts: הזמן (the time) must not match הזמנה.
     if stem != word and stem in _KNOWN_STEMS:
-        return _KNOWN_STEMS[stem]
+        known = _KNOWN_STEMS[stem]
+        # ־ה and ־ות of a feminine headword are not endings of the masculine known word:
+        # מחשבה, מחשבות are "thought(s)", not the computer (מחשב); שבועה (oath) is not שבוע.
+        feminine = stem + "ה"
+        if known != feminine and word[len(stem) :] in _FEMININE_ENDINGS:
+            if feminine in lexicon("he").lemmas:
+                return None
+        return known
     return None
 
 

@@ -194,3 +194,17 @@ def test_unknown_ia_noun_and_its_plural_share_one_stem():
 def test_known_words_do_not_take_adjective_endings():
     # שימושית is "useful", not a form of the site word שימוש.
     assert term("שימושית") != term("שימוש")
+
+
+@pytest.mark.parametrize(
+    ("feminine", "known"),
+    [("מחשבה", "מחשב"), ("מחשבות", "מחשב"), ("שבועה", "שבוע"), ("מצבה", "מצב")],
+)
+def test_feminine_headword_is_not_an_ending_of_a_known_word(feminine, known):
+    # thought(s) vs computer, oath vs week, tombstone vs state: dictionary words of their own.
+    assert term(feminine) != term(known)
+
+
+def test_feminine_forms_still_reach_their_own_headword():
+    assert term("המחשבות") == term("מחשבה")
+    assert term("מחשבים") == term("מחשב")
