@@ -89,8 +89,14 @@ def _known_term(word: str) -> str | None:
         # ־ה and ־ות of a feminine headword are not endings of the masculine known word:
         # מחשבה, מחשבות are "thought(s)", not the computer (מחשב); שבועה (oath) is not שבוע.
         feminine = stem + "ה"
-        if known != feminine and word[len(stem) :] in _FEMININE_ENDINGS:
-            if feminine in lexicon("he").lemmas:
+        ending = word[len(stem) :]
+        lex = lexicon("he")
+        if known != feminine and ending in _FEMININE_ENDINGS and feminine in lex.lemmas:
+            return None
+        # ־ים and ־י on a feminine word's stem: מילים is מילה, but מכירים is "they know" (הכיר),
+        # not sales; the dictionary's own reading of the word, when it has one, decides.
+        if known == feminine and ending not in _FEMININE_ENDINGS:
+            if lex.forms.get(word, known) != known:
                 return None
         return known
     return None

@@ -208,3 +208,16 @@ def test_feminine_headword_is_not_an_ending_of_a_known_word(feminine, known):
 def test_feminine_forms_still_reach_their_own_headword():
     assert term("המחשבות") == term("מחשבה")
     assert term("מחשבים") == term("מחשב")
+
+
+@pytest.mark.parametrize(
+    ("word", "not_known"),
+    [("מכירים", "מכירה"), ("מטרים", "מטרה"), ("הזמנים", "הזמנה"), ("הכלכלי", "כלכלה")],
+)
+def test_masculine_endings_on_a_known_feminine_stem_follow_the_dictionary(word, not_known):
+    # they know (הכיר), meters, the times, the economic: not sales, goal, order, economy.
+    assert term(word) != term(not_known)
+
+
+def test_known_feminine_word_keeps_its_masculine_plural():
+    assert term("מילים") == term("מילה")
