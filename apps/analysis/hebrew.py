@@ -59,13 +59,24 @@ def _is_hebrew_word(token: str) -> bool:
     return all("\u05d0" <= char <= "\u05ea" for char in token)
 
 
-def strip_suffix(word: str) -> str:
-    """Remove one plural/feminine/construct ending, keeping at least a three-letter stem."""
-    for suffix, min_stem in (("ימ", MIN_STEM), ("ות", MIN_STEM), ("י", 4), ("ה", MIN_STEM)):
+# Plural, feminine and construct endings, and how many letters each must leave. Construct plural
+# ־י needs four letters left: עברי (Hebrew) is not עבר (past).
+NOUN_SUFFIXES = (("ימ", MIN_STEM), ("ות", MIN_STEM), ("י", 4), ("ה", MIN_STEM))
+# For words the dictionary does not know, also the endings of -י adjectives and -יה nouns, so
+# that ספציפי, ספציפית, ספציפיים, ספציפיות and אנומליה, אנומליות each end on one stem; they go
+# with the construct ־י and need the same four letters.
+RULE_SUFFIXES = (("יימ", 4), ("יות", 4), ("ית", 4), ("יה", 4), *NOUN_SUFFIXES)
+
+
+def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
+    """Remove one of `suffixes` (plural/feminine/construct endings), keeping the stem they need."""
+    for suffix, min_stem in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-            # Construct plural ־י needs four letters left: עברי (Hebrew) is not עבר (past).
             return word[: -len(suffix)]
     return word
+
+
+_FEMININE_ENDINGS = frozenset(("ה", "ות"))
 
 
 def _known_term(word: str) -> str | None:
@@ -74,7 +85,20 @@ def _known_term(word: str) -> str | None:
     stem = strip_suffix(word)
     # Only an ending that was really removed counts: הזמן (the time) must not match הזמנה.
     if stem != word and stem in _KNOWN_STEMS:
-        return _KNOWN_STEMS[stem]
+        known = _KNOWN_STEMS[stem]
+        # ־ה and ־ות of a feminine headword are not endings of the masculine known word:
+        # מחשבה, מחשבות are "thought(s)", not the computer (מחשב); שבועה (oath) is not שבוע.
+        feminine = stem + "ה"
+        ending = word[len(stem) :]
+        lex = lexicon("he")
+        if known != feminine and ending in _FEMININE_ENDINGS and feminine in lex.lemmas:
+            return None
+        # ־ים and ־י on a feminine word's stem: מילים is מילה, but מכירים is "they know" (הכיר),
+        # not sales; the dictionary's own reading of the word, when it has one, decides.
+        if known == feminine and ending not in _FEMININE_ENDINGS:
+            if lex.forms.get(word, known) != known:
+                return None
+        return known
     return None
 
 
@@ -103,8 +127,9 @@ PREFIXES = tuple(
 ENDING_SWAPS = tuple(
     (fold(ending), fold(replacement))
     for ending, replacement in (
-        ("ת", "ה"), ("ית", "י"), ("יות", "י"), ("ות", "ה"), ("ים", ""), ("ות", ""),
-        ("יים", "י"), ("ו", ""), ("יו", ""), ("ה", ""), ("ם", ""), ("ן", ""), ("ך", ""),
+        ("ת", "ה"), ("ית", "י"), ("ות", "ה"), ("יות", "י"), ("ים", ""), ("ות", ""),
+        ("יים", "י"), ("ו", ""), ("יו", ""), ("ה", ""), ("יהם", ""), ("יהן", ""), ("ם", ""),
+        ("ן", ""), ("ך", ""),
         ("תו", "ה"), ("תה", "ה"), ("תם", "ה"), ("נו", ""),
     )
 )
@@ -121,10 +146,23 @@ def _unprefixed(token: str):
                 yield "ה" + rest  # בבית is ב + הבית
 
 
-def _with_endings_swapped(word: str):
+# "Their" and "your" (ספרם, ספרן, ספרך) attach to nouns: what is left must be a headword, not
+# an inflected form. Final ם ן ך are also root letters of many words (סובלן, מסוגנן), and a
+# participle does not take them: סובלן is not סובל + ן.
+_POSSESSIVE_ENDINGS = frozenset(fold("ם ן ך").split())
+
+
+def _with_endings_swapped(word: str, lex):
+    """(candidate, its lemma) for each ending change that gives a word the dictionary knows."""
     for ending, replacement in ENDING_SWAPS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
-            yield word[: -len(ending)] + replacement
+            candidate = word[: -len(ending)] + replacement
+            if ending in _POSSESSIVE_ENDINGS:
+                lemma = candidate if candidate in lex.lemmas else None
+            else:
+                lemma = lex.lemma(candidate)
+            if lemma is not None:
+                yield candidate, lemma
 
 
 # Feminine and plural endings of -י adjectives (קנדית, תחביריים -> קנדי, תחבירי). The lexicon lists
@@ -156,12 +194,52 @@ def same_pattern_lemma(form: str, lemma: str) -> str:
         own = "נ" + (lemma[1:] if lemma.startswith("ה") else lemma)
         if form.startswith(own[:-1]):
             return own
+    if form.endswith("ות") and form[:-2] == lemma and lemma.startswith("ה") and len(form) >= 6:
+        return form  # hitpa'el verbal noun: התגברות, not התגבר (a verb has no ־ות ending)
+    if len(lemma) == 4 and lemma[0] != "ה" and form == lemma[:-1] + "ו" + lemma[-1]:
+        return form  # pi'el verbal noun (קיטול): איזון, ניסוח, not איזן, ניסח
     if form[-1:] in ("ה", "ת") and len(form) >= 5:
         base = form[:-1]
         verbal_noun = "ו" not in base and not base.endswith("י")
         if verbal_noun and base != lemma and _consonants(base) == _consonants(lemma):
             return base + "ה"  # פסילה, פסילת; הרחבה, הרחבת (not כותבת, a participle)
     return lemma
+
+
+# Hof'al forms: הו + root + a past ending (הופסקה, הופסקו, ...), מו + root + a participle ending
+# (מופחת, מופחתים, ...). Longest ending first.
+_HOFAL_FORMS = (
+    ("הו", tuple(sorted(("", "ה", "ו", "ת", "תי", "נו", "תמ", "תנ"), key=len, reverse=True))),
+    ("מו", ("ימ", "ות", "ת", "ה", "")),
+)
+
+
+def hofal_lemma(word: str, lex) -> str | None:
+    """The hof'al (passive of the hif'il) lemma of `word`, or None: הופסקו -> הופסק.
+
+    simplemma files hof'al verbs under their hif'il (הוצג -> הציג) or does not know them, and
+    the letter rules then read הו as prefixes (הופסק -> פסק). A word is taken as hof'al when it is
+    הו or מו + a root + an ending and the dictionary has that root's hif'il (הפסיק; הציג for a
+    two-letter root), so nouns such as הודעה or הוראה, whose hif'il is not there, stay nouns.
+    The past's lemma is its third person (הופסק); the participle's is its masculine singular
+    (מופחתת -> מופחת), an adjective in dictionaries, as the participles the table lists are.
+    A word the dictionary files under something else keeps that reading: הולך is "walking"
+    (הלך) although הליך is a word, מועדים are dates (מועד) although העיד is a verb.
+    """
+    if len(word) < 4:
+        return None
+    known = lex.forms.get(word)
+    for prefix, endings in _HOFAL_FORMS:
+        if not word.startswith(prefix):
+            continue
+        for ending in endings:
+            root = word[2 : len(word) - len(ending)]
+            if not word.endswith(ending) or len(root) not in (2, 3):
+                continue
+            hifil = "ה" + root[:-1] + "י" + root[-1]
+            if hifil in lex.lemmas and known in (None, hifil, root):
+                return prefix + root
+    return None
 
 
 def dictionary_lemma(token: str) -> str | None:
@@ -189,13 +267,15 @@ def dictionary_lemma(token: str) -> str | None:
         if stem in lex.lemmas:
             return stem
     for stem in stems:
+        hofal = hofal_lemma(stem, lex)
+        if hofal is not None:
+            return hofal
         if stem in lex.forms:
             return same_pattern_lemma(stem, lex.forms[stem])
     for stem in stems:
-        for candidate in _with_endings_swapped(stem):
-            lemma = lex.lemma(candidate)
-            if lemma is not None:
-                return same_pattern_lemma(candidate, lemma)
+        swapped = next(_with_endings_swapped(stem, lex), None)
+        if swapped is not None:
+            return same_pattern_lemma(*swapped)
     return None
 
 
@@ -225,5 +305,5 @@ def rule_stem(token: str) -> str:
         known = _known_term(token[count:])
         if known is not None:
             return known
-    stem = strip_suffix(token)
+    stem = strip_suffix(token, RULE_SUFFIXES)
     return stem[_prefix_run(stem) :]

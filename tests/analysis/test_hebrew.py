@@ -122,3 +122,102 @@ def test_derived_headwords_stay_apart_from_their_base(derived, base):
 )
 def test_derived_forms_still_reach_their_lemma(form, lemma):
     assert term(form) == term(lemma)
+
+
+# Derived verbs and nouns the table files under their base verb, found by their letter pattern.
+@pytest.mark.parametrize(
+    ("derived", "base"),
+    [
+        ("התגברות", "התגבר"),  # hitpa'el verbal noun, not the verb
+        ("איזון", "איזן"),  # pi'el verbal noun (קיטול), not the verb
+        ("ניסוח", "ניסח"),
+        ("הוצג", "הציג"),  # hof'al (passive of the hif'il), not the hif'il
+        ("הופסק", "פסק"),  # hof'al, not read as the prefixes ה ו + פסק
+        ("מופחת", "פחת"),  # hof'al participle
+    ],
+)
+def test_derived_patterns_stay_apart_from_their_base(derived, base):
+    assert term(derived) != term(base)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("איזונים", "איזון"),
+        ("הופסקו", "הופסק"),
+        ("שהופסקה", "הופסק"),
+        ("הוצגה", "הוצג"),
+        ("מופחתת", "מופחת"),
+        ("מופחתים", "מופחת"),
+    ],
+)
+def test_forms_of_derived_patterns_reach_their_lemma(form, lemma):
+    assert term(form) == term(lemma)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("הולך", "הלך"),  # a participle of a verb in ה, although הליך is a word
+        ("הודעה", "הודעה"),  # a noun: no hif'il הדיע
+        ("מוצרים", "מוצר"),  # the dictionary's noun, not a participle
+        ("מועדים", "מועד"),  # dates, although העיד (testified) is a verb
+    ],
+)
+def test_words_shaped_like_hofal_keep_their_dictionary_reading(word, lemma):
+    assert term(word) == term(lemma)
+
+
+def test_possessive_endings_need_a_headword_left():
+    # Final ן and ם are root letters as often as "their": סובלן (tolerant) is not סובל + ן.
+    assert term("סובלן") != term("סובל")
+    assert term("ברובם") == term("רוב")
+    assert term("מחירם") == term("מחיר")
+    # "Their" on a plural noun: the plural is what is left.
+    assert term("ארצותיהם") == term("ארץ")
+
+
+def test_plural_of_ia_noun_is_tried_before_the_adjective():
+    assert term("אסטרטגיות") == term("אסטרטגיה")
+
+
+@pytest.mark.parametrize("form", ["אלגוריתמית", "אלגוריתמיים", "אלגוריתמיות", "האלגוריתמי"])
+def test_unknown_adjective_forms_share_one_stem(form):
+    # Not in the dictionary: the letter rules bring every -י adjective ending to one stem.
+    assert term(form) == term("אלגוריתמי")
+
+
+def test_unknown_ia_noun_and_its_plural_share_one_stem():
+    assert term("אנומליות") == term("אנומליה")
+
+
+def test_known_words_do_not_take_adjective_endings():
+    # שימושית is "useful", not a form of the site word שימוש.
+    assert term("שימושית") != term("שימוש")
+
+
+@pytest.mark.parametrize(
+    ("feminine", "known"),
+    [("מחשבה", "מחשב"), ("מחשבות", "מחשב"), ("שבועה", "שבוע"), ("מצבה", "מצב")],
+)
+def test_feminine_headword_is_not_an_ending_of_a_known_word(feminine, known):
+    # thought(s) vs computer, oath vs week, tombstone vs state: dictionary words of their own.
+    assert term(feminine) != term(known)
+
+
+def test_feminine_forms_still_reach_their_own_headword():
+    assert term("המחשבות") == term("מחשבה")
+    assert term("מחשבים") == term("מחשב")
+
+
+@pytest.mark.parametrize(
+    ("word", "not_known"),
+    [("מכירים", "מכירה"), ("מטרים", "מטרה"), ("הזמנים", "הזמנה"), ("הכלכלי", "כלכלה")],
+)
+def test_masculine_endings_on_a_known_feminine_stem_follow_the_dictionary(word, not_known):
+    # they know (הכיר), meters, the times, the economic: not sales, goal, order, economy.
+    assert term(word) != term(not_known)
+
+
+def test_known_feminine_word_keeps_its_masculine_plural():
+    assert term("מילים") == term("מילה")
