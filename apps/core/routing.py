@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.http import Http404
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from . import fragments
@@ -114,34 +114,48 @@ def _resolve_subpage(page, components):
     return RouteResult(page, args=(view, args, kwargs))
 
 
-def site_for_request(request):
-    """Wagtail's Site.find_for_request, kept per process until the content version changes;
-    each request gets its own copy of the site and its root page."""
-    key = (request.get_host(), request.get_port())
+def known_site(request):
+    """A copy of the request's site and its root page as found by an earlier request in this
+    process under the current content version, or None."""
     version = fragments.version(request)
-    known = _known_sites.get(key)
-    if known is None or known[0] != version:
-        site = Site._find_for_request(request)
-        root = site.root_page.specific if site else None
-        if len(_known_sites) >= KNOWN_SITES_MAX:
-            _known_sites.clear()
-        known = _known_sites[key] = (version, site, root)
-    _version, site, root = known
-    if site is None:
+    known = _known_sites.get((request.get_host(), request.get_port()))
+    if version is None or known is None or known[0] != version:
         return None
+    _version, site, root = known
     site = copy.copy(site)
     site.root_page = copy.copy(root)
     return site
 
 
+def remember_site(request):
+    """Keep the site Wagtail found for this request, with its root page as routing made it
+    specific, for the next requests under the same content version."""
+    site = getattr(request, "_wagtail_site", None)
+    version = fragments.version(request)
+    root = site.root_page.__dict__.get("specific") if site is not None else None
+    if version is None or root is None:
+        return
+    if len(_known_sites) >= KNOWN_SITES_MAX:
+        _known_sites.clear()
+    _known_sites[(request.get_host(), request.get_port())] = (version, site, root)
+
+
 class KnownSiteMiddleware:
-    """Tells Wagtail the request's site from this process's memory (site_for_request), where
-    it would otherwise ask the database on every request. Off with the fragment cache."""
+    """Tells Wagtail the request's site from this process's memory, where it would otherwise
+    ask the database on every request; learns it from the first request that finds it. Off
+    with the fragment cache. Nothing here touches the database, so an outage is still answered
+    by apps.core.outage."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if fragments.enabled(request) and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+        if not fragments.enabled(request):
+            return self.get_response(request)
+        site = known_site(request)
+        if site is not None:
+            request._wagtail_site = site
+        response = self.get_response(request)
+        if site is None:
+            remember_site(request)
+        return response
