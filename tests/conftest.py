@@ -35,3 +35,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if created is not None:
         with django_db_blocker.unblock():
             teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def forget_process_memory():
+    """What the site keeps in each process beside the shared cache (rendered parts, known sites,
+    when a page's outage copy was last saved) starts empty in every test, as the cache does."""
+    from apps.core import fragments, outage, routing
+
+    def forget():
+        fragments.forget_local()
+        routing._known_sites.clear()
+        outage.SavedCopyMiddleware._saved_at.clear()
+
+    forget()
+    yield
+    forget()

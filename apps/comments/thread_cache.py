@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from apps.core import content_version
+from apps.core import content_version, fragments
 
 
 def _version_key(page_id, lang):
@@ -42,10 +42,16 @@ def cached_thread(page_id, lang, context, build):
         f"comments:thread:{page_id}:{lang}:{version}:"
         f"{int(context['is_open'])}:{context['max_depth']}"
     )
+    kept = fragments.local_get(key) if version else None
+    if kept is not None:
+        return kept[0]
     thread = cache.get(key) if version else None
     if thread is None:
         nodes, count = build()
         thread = {"html": render(nodes, context), "count": count, "has_nodes": bool(nodes)}
         if version:
             cache.set(key, thread, settings.COMMENTS_THREAD_CACHE_SECONDS)
+    if version:
+        # Also in this process's memory (apps/core/fragments.py): the key holds the version.
+        fragments.local_put(key, thread, len(thread["html"]))
     return thread

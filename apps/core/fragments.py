@@ -10,15 +10,51 @@ reader's own: the comment form, their pending comments, the editor's bar.
 
 FRAGMENT_CACHE_SECONDS = 0 (the default outside production) turns this off. Previews are never
 cached: they show what is not published.
+
+Rendered HTML is also kept in each process (a few megabytes, least recently used first out):
+the keys hold the content version, so a copy in memory is exactly as fresh as the shared one,
+and the most read parts cost no round trip to Redis.
 """
 
 import hashlib
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 
 from . import content_version
 from .translation import current_language
+
+# Characters of HTML kept per process.
+LOCAL_MAX_CHARS = 4_000_000
+_local = OrderedDict()
+_local_chars = 0
+
+
+def local_get(key):
+    value = _local.get(key)
+    if value is not None:
+        _local.move_to_end(key)
+    return value
+
+
+def local_put(key, value, chars):
+    global _local_chars
+    if chars > LOCAL_MAX_CHARS // 8:
+        return
+    if key in _local:
+        return
+    _local[key] = (value, chars)
+    _local_chars += chars
+    while _local_chars > LOCAL_MAX_CHARS:
+        _old_key, (_old, old_chars) = _local.popitem(last=False)
+        _local_chars -= old_chars
+
+
+def forget_local():
+    global _local_chars
+    _local.clear()
+    _local_chars = 0
 
 
 def enabled(request):
@@ -46,8 +82,14 @@ def cached(request, name, vary, render):
     if request is None or not enabled(request):
         return render()
     fragment_key = key(request, name, vary)
-    html = cache.get(fragment_key)
-    if html is None:
-        html = render()
-        cache.set(fragment_key, html, settings.FRAGMENT_CACHE_SECONDS)
-    return html
+    kept = local_get(fragment_key)
+    if kept is not None:
+        return kept[0]
+    value = cache.get(fragment_key)
+    if value is None:
+        value = render()
+        cache.set(fragment_key, value, settings.FRAGMENT_CACHE_SECONDS)
+    if isinstance(value, str):
+        # Strings only: objects handed to two requests could carry one's changes to the other.
+        local_put(fragment_key, value, len(value))
+    return value

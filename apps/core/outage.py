@@ -8,6 +8,7 @@ site recovers by itself once the database answers again.
 """
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -112,7 +113,18 @@ class SavedCopyMiddleware:
             self._keep(request.path, response)
         return response
 
+    # Paths this process saved a copy of, and when: within COPY_REFRESH_SECONDS the shared
+    # marker would refuse anyway, so Redis is not asked. Bounded; cleared when full.
+    _saved_at = {}
+    SAVED_AT_MAX = 10_000
+
     def _keep(self, path, response):
+        now = time.monotonic()
+        if now - self._saved_at.get(path, -COPY_REFRESH_SECONDS) < COPY_REFRESH_SECONDS:
+            return
+        if len(self._saved_at) >= self.SAVED_AT_MAX:
+            self._saved_at.clear()
+        self._saved_at[path] = now
         try:
             # The marker key expires after COPY_REFRESH_SECONDS; add() succeeds only then.
             if cache.add(f"outage:fresh:{path}", 1, timeout=COPY_REFRESH_SECONDS):

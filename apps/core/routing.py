@@ -16,6 +16,7 @@ privacy rule, makes a new content version (apps/frontcache/signals.py).
 
 import copy
 import hashlib
+import pickle
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,23 +49,38 @@ def route_by_url_path(root, request, path_components):
     if not fragments.enabled(request):
         return _route(root, request, path_components)
     path = "/".join(path_components)
-    key = (f"route:{root.pk}:{current_language()}:{fragments.version(request)}:"
+    key = (f"route-pickle:{root.pk}:{current_language()}:{fragments.version(request)}:"
            f"{hashlib.md5(path.encode()).hexdigest()}")  # noqa: S324 - a cache key
-    found = cache.get(key)
-    if found is None:
+    # Pickled, so that every request unpickles its own page; also kept in this process.
+    kept = fragments.local_get(key)
+    found = kept[0] if kept else cache.get(key)
+    if not isinstance(found, bytes):
         result = _route(root, request, path_components)
         page, args, kwargs = result
         if args or kwargs:
             return result  # a routable page's view: not kept
         # Wagtail asks every page it serves for its privacy rules (its own and its
         # ancestors'): kept with the page, they cost no query either. The root page itself
-        # comes from site_for_request.
-        found = (page if path else None, list(page.get_view_restrictions()))
+        # comes from known_site.
+        found = pickle.dumps((page if path else None, list(page.get_view_restrictions())))
         cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
-    page, restrictions = found
+    if not kept:
+        fragments.local_put(key, found, len(found))
+    page, restrictions = pickle.loads(found)  # noqa: S301 - written by this site
     page = page or root
-    page.get_view_restrictions = lambda: restrictions
+    page.get_view_restrictions = KnownRestrictions(restrictions)
     return RouteResult(page)
+
+
+class KnownRestrictions:
+    """Stands in for page.get_view_restrictions() on a page routed from the cache (picklable,
+    unlike a lambda, should the page end up in a cached value)."""
+
+    def __init__(self, restrictions):
+        self.restrictions = restrictions
+
+    def __call__(self):
+        return list(self.restrictions)
 
 
 def _route(root, request, path_components):
@@ -135,6 +151,9 @@ def remember_site(request):
     root = site.root_page.__dict__.get("specific") if site is not None else None
     if version is None or root is None:
         return
+    # Copies, without what this request's routing set on them.
+    site, root = copy.copy(site), copy.copy(root)
+    root.__dict__.pop("get_view_restrictions", None)
     if len(_known_sites) >= KNOWN_SITES_MAX:
         _known_sites.clear()
     _known_sites[(request.get_host(), request.get_port())] = (version, site, root)

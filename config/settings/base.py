@@ -213,11 +213,8 @@ SITE_NAME = _("Mishov")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 
-# Seconds a page's rendered related-reading section stays cached under the site's content
-# version (0: off; any publish or unpublish starts afresh, apps/core/content_version.py).
-# Production turns it on.
-RELATED_PAGES_CACHE_SECONDS = 0
-# Seconds the parts of a page that every reader sees alike (article, header, search-engine head)
+# Seconds the parts of a page that every reader sees alike (article, header, search-engine head,
+# related reading)
 # stay cached under the content version (0: off; apps/core/fragments.py). Production turns it on.
 FRAGMENT_CACHE_SECONDS = 0
 

@@ -64,7 +64,6 @@ CACHES = {
 # A page's approved comment thread is rendered once per change, not once per request.
 COMMENTS_THREAD_CACHE_SECONDS = int(os.environ.get("COMMENTS_THREAD_CACHE_SECONDS", "86400"))
 
-RELATED_PAGES_CACHE_SECONDS = int(os.environ.get("RELATED_PAGES_CACHE_SECONDS", "86400"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
 
 # --- Static files and media ------------------------------------------------------------------

@@ -23,7 +23,6 @@ pytestmark = pytest.mark.django_db
 def fragments_on(settings):
     settings.FRAGMENT_CACHE_SECONDS = 60
     settings.COMMENTS_THREAD_CACHE_SECONDS = 60
-    settings.RELATED_PAGES_CACHE_SECONDS = 60
     cache.clear()
     routing._known_sites.clear()
     yield

@@ -1,5 +1,5 @@
 """The related-reading section cached under the site's content version
-(RELATED_PAGES_CACHE_SECONDS, on in production): reused until anything is published or
+(FRAGMENT_CACHE_SECONDS, on in production): reused until anything is published or
 unpublished."""
 
 import re
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def related_cache_on(settings):
-    settings.RELATED_PAGES_CACHE_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 60
     cache.clear()
     yield
     cache.clear()

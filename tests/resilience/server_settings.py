@@ -14,6 +14,6 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
-    FRAGMENT_CACHE_SECONDS = COMMENTS_THREAD_CACHE_SECONDS = RELATED_PAGES_CACHE_SECONDS = 600
+    FRAGMENT_CACHE_SECONDS = COMMENTS_THREAD_CACHE_SECONDS = 600
 if os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"])

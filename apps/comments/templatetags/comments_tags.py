@@ -1,5 +1,9 @@
-from django import template
+import copy
 
+from django import template
+from wagtail.models import Site
+
+from apps.core import fragments
 from apps.core.translation import current_language
 
 from .. import cookies, thread_cache
@@ -9,6 +13,14 @@ from ..rendering import render_body
 from ..threads import thread, visible_comments
 
 register = template.Library()
+
+
+def detached(instance):
+    """A copy of a model instance without the related objects it holds (the settings' site and
+    its pages), for the cache."""
+    instance = copy.copy(instance)
+    instance._state.fields_cache = {}
+    return instance
 
 
 def _reply_target(nodes, wanted):
@@ -41,7 +53,12 @@ def comment_section(context):
     if page.pk is None:
         # Wagtail's preview of a page never saved: there is no thread and nothing to post to.
         return {"unsaved": True}
-    rules = CommentSettings.for_request(request)
+    # The site's comment rules, kept under the content version (saving them makes a new one).
+    site = Site.find_for_request(request)
+    rules = fragments.cached(
+        request, "comment-settings", [site.pk if site else ""],
+        lambda: detached(CommentSettings.for_request(request)),
+    )
     lang = current_language()
     pending_ids = cookies.pending_ids(request)
     form = context.get("comment_form")

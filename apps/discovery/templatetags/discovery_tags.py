@@ -1,10 +1,8 @@
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from apps.core import content_version
-from apps.core.translation import current_language
+from apps.core import fragments
 from apps.discovery import seo
 from apps.discovery.related import related_pages as compute_related_pages
 
@@ -38,7 +36,7 @@ def feed_links():
 @register.simple_tag(takes_context=True)
 def related_pages(context, page):
     """The related-reading section, rendered once per page, language and host until anything
-    is published or unpublished (RELATED_PAGES_CACHE_SECONDS; previews are never cached)."""
+    changes (apps/core/fragments.py, FRAGMENT_CACHE_SECONDS; previews are never cached)."""
     request = context.get("request")
 
     def render():
@@ -47,8 +45,6 @@ def related_pages(context, page):
             "discovery/related_pages.html", {"items": items, "request": request}
         )
 
-    if page.pk is None or getattr(request, "is_preview", False):
+    if page.pk is None:
         return render()
-    host = request.get_host() if request else ""
-    key = f"related-section:{page.pk}:{current_language()}:{host}"
-    return content_version.cached(key, render, settings.RELATED_PAGES_CACHE_SECONDS)
+    return fragments.cached(request, "related", [page.pk], render)
