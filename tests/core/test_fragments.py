@@ -130,3 +130,28 @@ def test_a_preview_shows_the_unpublished_text(client):
         page.title_he = "כותרת בתצוגה מקדימה בלבד"
         response = page.make_preview_request()
     assert "כותרת בתצוגה מקדימה בלבד" in response.content.decode()
+
+
+def test_the_same_part_of_two_templates_is_kept_apart(rf):
+    from django.template import engines
+
+    engine = engines["django"]
+    request = rf.get("/he/")
+    first = engine.from_string('{% load core_tags %}{% fragment "part" 7 %}one{% endfragment %}')
+    second = engine.from_string('{% load core_tags %}{% fragment "part" 7 %}two{% endfragment %}')
+    first.template.origin.template_name = "first.html"
+    second.template.origin.template_name = "second.html"
+    assert first.render({}, request) == "one"
+    assert second.render({}, request) == "two"
+    assert first.render({}, request) == "one"
+
+
+def test_nothing_to_vary_on_is_not_cached(rf):
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        '{% load core_tags %}{% fragment "part" page.pk %}{{ text }}{% endfragment %}'
+    )
+    request = rf.get("/he/")
+    assert template.render({"text": "first"}, request) == "first"
+    assert template.render({"text": "second"}, request) == "second"

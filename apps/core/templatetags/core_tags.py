@@ -23,8 +23,12 @@ class FragmentNode(template.Node):
         if any(value in (None, "") for value in vary):
             # Nothing to tell one rendering from another (no page): render it every time.
             return self.nodelist.render(context)
+        # The page's template is part of the key: a page may also be shown through another
+        # one (its 404 in a missing language, a comment that could not be posted).
+        template = getattr(context.template, "origin", None)
         return fragments.cached(
-            context.get("request"), self.name.resolve(context), vary,
+            context.get("request"), self.name.resolve(context),
+            [*vary, template.template_name if template else ""],
             lambda: self.nodelist.render(context),
         )
 
