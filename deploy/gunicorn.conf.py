@@ -5,6 +5,7 @@ one extra per core covers the time a worker waits on PostgreSQL or Redis. GUNICO
 overrides the count, GUNICORN_BIND the address.
 """
 
+import gc
 import os
 
 cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -24,3 +25,10 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 proc_name = "mishov"
+
+
+def pre_fork(server, worker):
+    # Everything the preloaded application made at start lives as long as the process: moved
+    # out of the collector's sight, a full collection in a worker walks only what requests
+    # made (shorter pauses, so a lower p99) and forked workers keep sharing those pages.
+    gc.freeze()
