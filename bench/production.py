@@ -8,7 +8,8 @@ plain static nginx (the ceiling), then run wrk against each page three ways:
 - ceiling:  nginx sending the saved HTML file;
 - cached:   through nginx's page cache (what anonymous readers get);
 - uncached: gunicorn directly, every request rendered by Django (as for editors, commenters with
-            pending comments, and the first reader after a purge).
+            pending comments, and the first reader after a purge), after two seconds of
+            warm-up load.
 
 Prints requests per second and p50/p99 latency, each as a ratio to the ceiling, memory per
 gunicorn worker, and whether the issue's targets are met. Environment: BENCH_PORT (8250),
@@ -36,7 +37,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8250"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 # The ceiling and the cache are measured in alternating rounds and the median round kept, so
 # that other work on the machine shifts both alike.
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DATABASE_SERVER = os.environ.get("DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
@@ -160,7 +161,8 @@ def print_table(results, sizes, load):
     print(f"Load average on the machine before measuring: {load[0]:.1f} (1 min), "
           f"{load[1]:.1f} (5 min); every figure below shares the CPU with that.")
     print(f"wrk, {CONNECTIONS} connections; ceiling and cache: median of {ROUNDS} alternating "
-          f"{max(2, SECONDS // 2)} s rounds; uncached: {SECONDS} s; {os.cpu_count()} cores shared "
+          f"{max(2, SECONDS // 2)} s rounds; uncached: {SECONDS} s after 2 s of warm-up; "
+          f"{os.cpu_count()} cores shared "
           "by wrk, nginx, gunicorn, PostgreSQL, Redis and whatever else runs")
     header = (f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
               f"{'% of ceiling':>14}")
@@ -237,6 +239,9 @@ def main():
             results[name] = alternating_rounds(
                 f"http://127.0.0.1:{ceiling_port}/{name}.html", stack.url + path
             )
+            # Each worker compiles templates and fills its own memory on its first requests:
+            # two seconds of load first, so that the figure is the steady state.
+            wrk(stack.gunicorn_url + path, seconds=2)
             results[name]["uncached"] = wrk(stack.gunicorn_url + path)
         workers = [memory_kib(pid) for pid in stack.gunicorn_worker_pids()]
         print_table(results, sizes, load)
