@@ -31,8 +31,13 @@ def shared_content_changed(sender, instance=None, raw=False, **kwargs):
     """Something rendered into many pages (an author, a topic, a site, a privacy rule, the
     comment settings) changed: renderings and routes cached under the content version are
     never read again (apps/core/fragments.py, apps/core/routing.py)."""
-    if not raw:
-        transaction.on_commit(content_version.bump)
+    if raw:
+        return
+    if sender is CommentSettings and kwargs.get("created"):
+        # Wagtail creates a site's settings with their defaults the first time they are read,
+        # in the middle of rendering a page: nothing a reader sees changes.
+        return
+    transaction.on_commit(content_version.bump)
 
 
 # Models shown on, or deciding about, many pages at once.

@@ -51,6 +51,21 @@ def test_a_page_rendered_again_reads_no_page_author_or_topic(client):
         assert not [sql for sql in queries if f'"{table}"' in sql], table
 
 
+def test_the_first_reading_of_the_comment_settings_keeps_the_cache(
+    client, django_capture_on_commit_callbacks
+):
+    from apps.comments.models import CommentSettings
+
+    CommentSettings.objects.all().delete()
+    cache.clear()
+    _page, url = commentable("he")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url)  # Wagtail creates the settings with their defaults here
+    assert CommentSettings.objects.exists()
+    _response, queries = get(client, url)
+    assert not [sql for sql in queries if '"wagtailcore_page"' in sql]
+
+
 def test_each_language_has_its_own_parts(client):
     page = seed_page(seed("004"))
     he_html = client.get(url_in(page, "he")).content.decode()
