@@ -1,6 +1,6 @@
-"""One token for "the published site as it is now": any publish or unpublish replaces it
-(apps/frontcache/signals.py, once committed). Fragments derived from many pages at once, such as
-a page's related pages, are cached under it and so are never read again after a change."""
+"""One token for "the published site as it is now": publishing, unpublishing, moving a page or
+editing what many pages show replaces it (apps/frontcache/signals.py, once committed). Everything
+cached under it (rendered parts of pages, routes: apps/core/fragments.py) is never read again."""
 
 import uuid
 
@@ -25,15 +25,3 @@ def current():
 
 def bump():
     cache.delete(KEY)
-
-
-def cached(key, build, seconds):
-    """build() kept for `seconds` under the current content version; 0 seconds: no cache."""
-    if not seconds:
-        return build()
-    versioned = f"{key}:{current()}"
-    value = cache.get(versioned)
-    if value is None:
-        value = build()
-        cache.set(versioned, value, seconds)
-    return value
