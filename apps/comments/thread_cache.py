@@ -42,16 +42,15 @@ def cached_thread(page_id, lang, context, build):
         f"comments:thread:{page_id}:{lang}:{version}:"
         f"{int(context['is_open'])}:{context['max_depth']}"
     )
-    kept = fragments.local_get(key) if version else None
-    if kept is not None:
-        return kept[0]
-    thread = cache.get(key) if version else None
-    if thread is None:
+
+    def rendered():
         nodes, count = build()
-        thread = {"html": render(nodes, context), "count": count, "has_nodes": bool(nodes)}
-        if version:
-            cache.set(key, thread, settings.COMMENTS_THREAD_CACHE_SECONDS)
-    if version:
-        # Also in this process's memory (apps/core/fragments.py): the key holds the version.
-        fragments.local_put(key, thread, len(thread["html"]))
-    return thread
+        return {"html": render(nodes, context), "count": count, "has_nodes": bool(nodes)}
+
+    if not version:
+        return rendered()  # no cache to keep it in
+    # Also in this process's memory (apps/core/fragments.py): the key holds the version.
+    return fragments.kept(
+        key, rendered, settings.COMMENTS_THREAD_CACHE_SECONDS,
+        size=lambda thread: len(thread["html"]),
+    )

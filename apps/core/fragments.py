@@ -81,15 +81,25 @@ def cached(request, name, vary, render):
     """render() for `name` varying on `vary`, from the cache when it is there."""
     if request is None or not enabled(request):
         return render()
-    fragment_key = key(request, name, vary)
-    kept = local_get(fragment_key)
-    if kept is not None:
-        return kept[0]
-    value = cache.get(fragment_key)
-    if value is None:
-        value = render()
-        cache.set(fragment_key, value, settings.FRAGMENT_CACHE_SECONDS)
-    if isinstance(value, str):
+    return kept(
+        key(request, name, vary), render, settings.FRAGMENT_CACHE_SECONDS,
         # Strings only: objects handed to two requests could carry one's changes to the other.
-        local_put(fragment_key, value, len(value))
+        size=lambda value: len(value) if isinstance(value, str) else None,
+    )
+
+
+def kept(cache_key, build, seconds, size):
+    """build() under a key that holds a version: from this process's memory, else from the
+    cache, else built and put in both. size(value) is the characters it takes in memory, or
+    None to keep it in the shared cache only."""
+    local = local_get(cache_key)
+    if local is not None:
+        return local[0]
+    value = cache.get(cache_key)
+    if value is None:
+        value = build()
+        cache.set(cache_key, value, seconds)
+    chars = size(value)
+    if chars is not None:
+        local_put(cache_key, value, chars)
     return value

@@ -130,11 +130,15 @@ def _resolve_subpage(page, components):
     return RouteResult(page, args=(view, args, kwargs))
 
 
+def _site_key(request):
+    return request.get_host(), request.get_port()
+
+
 def known_site(request):
     """A copy of the request's site and its root page as found by an earlier request in this
     process under the current content version, or None."""
     version = fragments.version(request)
-    known = _known_sites.get((request.get_host(), request.get_port()))
+    known = _known_sites.get(_site_key(request))
     if version is None or known is None or known[0] != version:
         return None
     _version, site, root = known
@@ -156,7 +160,7 @@ def remember_site(request):
     root.__dict__.pop("get_view_restrictions", None)
     if len(_known_sites) >= KNOWN_SITES_MAX:
         _known_sites.clear()
-    _known_sites[(request.get_host(), request.get_port())] = (version, site, root)
+    _known_sites[_site_key(request)] = (version, site, root)
 
 
 class KnownSiteMiddleware:
