@@ -21,12 +21,6 @@ def page_changed(sender, instance, **kwargs):
     purge_after_commit(lambda: targets.page_urls(instance))
 
 
-def page_moved(sender, instance, **kwargs):
-    # Its address changed in every language; the page cache keeps the old one until it expires.
-    transaction.on_commit(content_version.bump)
-    purge_after_commit(lambda: targets.page_urls(instance))
-
-
 def shared_content_changed(sender, instance=None, raw=False, **kwargs):
     """Something rendered into many pages (an author, a topic, a site, a privacy rule, the
     comment settings) changed: renderings and routes cached under the content version are
@@ -71,7 +65,9 @@ def comment_deleted(sender, instance, **kwargs):
 def connect():
     page_published.connect(page_changed, dispatch_uid="frontcache.published")
     page_unpublished.connect(page_changed, dispatch_uid="frontcache.unpublished")
-    post_page_move.connect(page_moved, dispatch_uid="frontcache.moved")
+    # A move changes the page's address in every language; the page cache keeps the old one
+    # until it expires.
+    post_page_move.connect(page_changed, dispatch_uid="frontcache.moved")
     for model in SHARED_CONTENT:
         for event, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(
