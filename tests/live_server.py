@@ -1,4 +1,5 @@
-"""A real server process (manage.py runserver) on a free port, for browser tests and benchmarks."""
+"""A real server process (manage.py runserver, or gunicorn as deployed) on a free port, for
+browser tests, production tests and benchmarks."""
 
 import contextlib
 import os
@@ -39,15 +40,20 @@ def wait_until_healthy(base, process, log, name, timeout=60):
 
 
 @contextlib.contextmanager
-def running_server(env, timeout=60):
+def running_server(env, timeout=60, gunicorn=False):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
-    answers, and stop it afterwards."""
+    answers, and stop it afterwards. gunicorn=True runs it as deployed (deploy/gunicorn.conf.py,
+    one worker) instead of Django's development server."""
     port = free_port()
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    if gunicorn:
+        command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"]
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"}
     # The server logs every request to stderr. A pipe nobody reads fills up after 64 KB and then
     # blocks the server mid-request, so the log goes to a temporary file instead.
     log = tempfile.TemporaryFile()  # closed when the server stops
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        command,
         cwd=ROOT,
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,

@@ -1,6 +1,7 @@
 """nginx with the deployed page-cache config (deploy/nginx.conf.template) in front of a real
 server process on the test database."""
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -29,29 +30,29 @@ def database_calls_beside_playwright():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def server_url(django_db_setup, django_db_blocker):
+@contextlib.contextmanager
+def server_on_test_database(django_db_blocker, gunicorn=False):
     """A server process on the test database, as for the browser tests. Its teardown may run
     beside Playwright's loop, where connections belong to the context: close them."""
     with django_db_blocker.unblock():
         env = {"DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-        with running_server(env, timeout=30) as base:
+        with running_server(env, timeout=30, gunicorn=gunicorn) as base:
             yield base
         _wait_for_server_sessions_to_end()
         connections.close_all()
 
 
-@pytest.fixture(scope="session")
-def nginx(server_url, tmp_path_factory):
-    """(public URL, purge URL) of an nginx caching `server_url`."""
+@contextlib.contextmanager
+def caching_nginx(upstream_url, run_dir):
+    """(public URL, purge URL) of an nginx with the deployed config caching `upstream_url`;
+    its cache files are in run_dir/cache."""
     if not shutil.which(NGINX):
         pytest.fail("nginx is missing: apt-get install nginx-light libnginx-mod-http-cache-purge")
-    run_dir = tmp_path_factory.mktemp("nginx")
     port, purge_port = free_port(), free_port()
     config = write_nginx_config(
         run_dir,
         listen=f"127.0.0.1:{port}",
-        upstream=server_url.removeprefix("http://"),
+        upstream=upstream_url.removeprefix("http://"),
         purge_listen=f"127.0.0.1:{purge_port}",
     )
     log = tempfile.TemporaryFile()
@@ -62,7 +63,22 @@ def nginx(server_url, tmp_path_factory):
     )
     base = f"http://127.0.0.1:{port}"
     wait_until_healthy(base, process, log, "nginx")
-    yield base, f"http://127.0.0.1:{purge_port}"
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    try:
+        yield base, f"http://127.0.0.1:{purge_port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(django_db_setup, django_db_blocker):
+    with server_on_test_database(django_db_blocker) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def nginx(server_url, tmp_path_factory):
+    """(public URL, purge URL) of an nginx caching `server_url`."""
+    with caching_nginx(server_url, tmp_path_factory.mktemp("nginx")) as urls:
+        yield urls
