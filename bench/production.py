@@ -37,7 +37,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8250"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 # The ceiling and the cache are measured in alternating rounds and the median round kept, so
 # that other work on the machine shifts both alike.
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DATABASE_SERVER = os.environ.get("DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
@@ -66,7 +66,7 @@ http {{
     uwsgi_temp_path {run}/uwsgi;
     scgi_temp_path {run}/scgi;
     server {{
-        listen 127.0.0.1:{port};
+        listen 127.0.0.1:{port} reuseport;
         root {root};
     }}
 }}
@@ -113,7 +113,7 @@ def median_round(rounds):
 
 
 def alternating_rounds(ceiling_url, cached_url):
-    seconds = max(2, SECONDS // 2)
+    seconds = max(2, SECONDS // 3)
     ceiling, cached = [], []
     for _ in range(ROUNDS):
         ceiling.append(wrk(ceiling_url, seconds))
@@ -161,7 +161,7 @@ def print_table(results, sizes, load):
     print(f"Load average on the machine before measuring: {load[0]:.1f} (1 min), "
           f"{load[1]:.1f} (5 min); every figure below shares the CPU with that.")
     print(f"wrk, {CONNECTIONS} connections; ceiling and cache: median of {ROUNDS} alternating "
-          f"{max(2, SECONDS // 2)} s rounds; uncached: {SECONDS} s after 2 s of warm-up; "
+          f"{max(2, SECONDS // 3)} s rounds; uncached: {SECONDS} s after 2 s of warm-up; "
           f"{os.cpu_count()} cores shared "
           "by wrk, nginx, gunicorn, PostgreSQL, Redis and whatever else runs")
     header = (f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
