@@ -3,18 +3,21 @@
 In one run: recreate the mishov_bench database, migrate and seed it, add generated posts and a
 200-comment thread (bench/production_data.py), start the stack of `make run-prod` (nginx page
 cache → gunicorn → Django, task worker; deploy/stack.py), save each measured page's HTML for a
-plain static nginx (the ceiling), then run wrk against each page three ways:
+plain static nginx (the ceiling), vacuum and checkpoint the database, then run wrk against each
+page three ways:
 
 - ceiling:  nginx sending the saved HTML file;
-- cached:   through nginx's page cache (what anonymous readers get);
+- cached:   through nginx's page cache (what anonymous readers get), in rounds alternating
+            with the ceiling's;
 - uncached: gunicorn directly, every request rendered by Django (as for editors, commenters with
             pending comments, and the first reader after a purge), after two seconds of
             warm-up load.
 
 Prints requests per second and p50/p99 latency, each as a ratio to the ceiling, memory per
 gunicorn worker, and whether the issue's targets are met. Environment: BENCH_PORT (8250),
-BENCH_SECONDS (10), BENCH_CONNECTIONS (16), DATABASE_SERVER (postgres://postgres@127.0.0.1:5432),
-REDIS_URL (redis://127.0.0.1:6379/2).
+BENCH_SECONDS (10, uncached), BENCH_ROUNDS (27) and BENCH_ROUND_SECONDS (1) for the ceiling and
+cache, BENCH_CONNECTIONS (16), DATABASE_SERVER (postgres://postgres@127.0.0.1:5432),
+BENCH_REDIS_URL (redis://127.0.0.1:6379/2).
 """
 
 import json
@@ -35,9 +38,12 @@ from deploy.stack import NGINX, Stack, memory_kib  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", "8250"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-# The ceiling and the cache are measured in alternating rounds and the median round kept, so
-# that other work on the machine shifts both alike.
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
+# The ceiling and the cache are measured in many short alternating rounds and the median round
+# kept, so that other work on the machine shifts both alike. On this 2-core machine the same
+# static file measured against itself in 3 s rounds came out anywhere from 80% to 128% of
+# itself from one round to the next; the median of 27 one-second rounds stayed within 98-102%.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "27"))
+ROUND_SECONDS = int(os.environ.get("BENCH_ROUND_SECONDS", "1"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DATABASE_SERVER = os.environ.get("DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
@@ -83,6 +89,16 @@ def recreate_database(name):
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def settle(name):
+    """Vacuum, analyze and checkpoint after the bulk load, so that autovacuum and the
+    checkpointer do not start in the middle of the measurements."""
+    import psycopg
+
+    with psycopg.connect(f"{DATABASE_SERVER}/{name}", autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+        connection.execute("CHECKPOINT")
+
+
 def fetch(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -113,12 +129,12 @@ def median_round(rounds):
 
 
 def alternating_rounds(ceiling_url, cached_url):
-    seconds = max(2, SECONDS // 3)
     ceiling, cached = [], []
     for _ in range(ROUNDS):
-        ceiling.append(wrk(ceiling_url, seconds))
-        cached.append(wrk(cached_url, seconds))
-    return {"ceiling": median_round(ceiling), "cached": median_round(cached)}
+        ceiling.append(wrk(ceiling_url, ROUND_SECONDS))
+        cached.append(wrk(cached_url, ROUND_SECONDS))
+    return {"ceiling": median_round(ceiling), "cached": median_round(cached),
+            "rounds": [[c["rps"], k["rps"]] for c, k in zip(ceiling, cached, strict=True)]}
 
 
 def start_ceiling(run_dir, port):
@@ -161,7 +177,7 @@ def print_table(results, sizes, load):
     print(f"Load average on the machine before measuring: {load[0]:.1f} (1 min), "
           f"{load[1]:.1f} (5 min); every figure below shares the CPU with that.")
     print(f"wrk, {CONNECTIONS} connections; ceiling and cache: median of {ROUNDS} alternating "
-          f"{max(2, SECONDS // 3)} s rounds; uncached: {SECONDS} s after 2 s of warm-up; "
+          f"{ROUND_SECONDS} s rounds; uncached: {SECONDS} s after 2 s of warm-up; "
           f"{os.cpu_count()} cores shared "
           "by wrk, nginx, gunicorn, PostgreSQL, Redis and whatever else runs")
     header = (f"{'page':<22}{'served by':<26}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
@@ -225,6 +241,7 @@ def main():
     urls = {name: data[name] for name in PAGES}
     print(f"  thread: {data['comments']} approved comments on {urllib.parse.unquote(urls['post'])}")
 
+    settle(database)
     ceiling_port = PORT + 3
     stack.start()
     ceiling = None
@@ -233,17 +250,24 @@ def main():
         ceiling = start_ceiling(stack.run_dir, ceiling_port)
         load = os.getloadavg()
         results = {}
+        # All cache rounds first: the uncached runs keep PostgreSQL and the workers busy for a
+        # while after they end, which would fall on the next page's rounds.
         for name, path in urls.items():
-            print(f"Measuring {PAGES[name]}…")
+            print(f"Measuring {PAGES[name]}: ceiling and page cache…")
             warm_cache(stack, path)
             results[name] = alternating_rounds(
                 f"http://127.0.0.1:{ceiling_port}/{name}.html", stack.url + path
             )
+        for name, path in urls.items():
+            print(f"Measuring {PAGES[name]}: gunicorn + Django…")
             # Each worker compiles templates and fills its own memory on its first requests:
             # two seconds of load first, so that the figure is the steady state.
             wrk(stack.gunicorn_url + path, seconds=2)
             results[name]["uncached"] = wrk(stack.gunicorn_url + path)
         workers = [memory_kib(pid) for pid in stack.gunicorn_worker_pids()]
+        # Every round's figures, for a look at how they spread.
+        (stack.run_dir / "rounds.json").write_text(json.dumps(
+            {name: results[name]["rounds"] for name in results}))
         print_table(results, sizes, load)
         print()
         print(f"gunicorn: {len(workers)} workers; memory per worker after the run: "
