@@ -4,7 +4,7 @@ nginx keeps each cached page in one file: its own fixed header, the cache key, t
 status line and headers as gunicorn sent them, then the page. A cache hit is sent with sendfile
 from where the page starts. From an offset that is not a multiple of 4 KiB the kernel's copy
 cost about 75% more nginx CPU per request than a static file (245 KiB post: 72 against 40 µs),
-and reading the page through a buffer instead still cost half as much again.
+and reading the page through a buffer instead still cost about 40% more.
 
 nginx's cached locations tell Django the cache key (X-Cache-Key). For those requests this WSGI
 middleware gives large pages an X-Cache-Pad header just long enough to make the page start at
@@ -14,8 +14,8 @@ middleware only acts under gunicorn. Should a layout change, hits get slower, ne
 tests/production/test_cache_alignment.py checks the offsets in real cache files.
 """
 
-# sizeof(ngx_http_file_cache_header_t), the start of every cache file (nginx 1.9 and later on
-# 64-bit Linux), followed by "\nKEY: <key>\n".
+# sizeof(ngx_http_file_cache_header_t), the start of every cache file (nginx 1.22 on 64-bit
+# Linux, as deployed), followed by "\nKEY: <key>\n".
 NGINX_FILE_HEADER_BYTES = 336
 PAGE_BYTES = 4096
 # Everything up to the page must fit in deploy/nginx.conf.template's proxy_buffer_size (8k);
