@@ -40,12 +40,14 @@ def render(template, **values):
     return re.sub(r"\$\{(\w+)\}", lambda match: str(values[match.group(1)]), template)
 
 
-def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_ttl="10m",
+def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_headers, page_ttl="10m",
                        static_root=ROOT / "var" / "static", media_root=ROOT / "var" / "media"):
-    """deploy/nginx.conf.template filled in for a local run; returns the config's path."""
+    """deploy/nginx.conf.template filled in for a local run; returns the config's path.
+    page_headers: the output of `manage.py nginx_page_headers` for the upstream's settings."""
     run_dir = Path(run_dir)
     for sub in ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run_dir / sub).mkdir(parents=True, exist_ok=True)
+    (run_dir / "page-headers.conf").write_text(page_headers)
     config = render(
         (ROOT / "deploy" / "nginx.conf.template").read_text(),
         purge_module=PURGE_MODULE,
@@ -58,6 +60,7 @@ def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_ttl="10m
         static_root=static_root,
         media_root=media_root,
         page_ttl=page_ttl,
+        page_headers=run_dir / "page-headers.conf",
         purge_listen=purge_listen,
         purge_from="127.0.0.1",
     )
@@ -125,14 +128,18 @@ class Stack:
             env.pop("FRONTEND_CACHE_PURGE_URL")
         return env
 
-    def manage(self, *args, quiet=True):
-        subprocess.run(
+    def manage(self, *args, quiet=True, output=False):
+        """Run a management command under the production settings; output=True returns what
+        it printed."""
+        done = subprocess.run(
             [str(PYTHON), "manage.py", *args],
             cwd=ROOT,
             env=self.env(purge=False),
             check=True,
-            stdout=subprocess.DEVNULL if quiet else None,
+            stdout=subprocess.PIPE if output else subprocess.DEVNULL if quiet else None,
+            text=True,
         )
+        return done.stdout
 
     def create_database(self):
         """Create the PostgreSQL database named in the URL when it does not exist yet."""
@@ -160,6 +167,7 @@ class Stack:
             listen=f"127.0.0.1:{self.port}",
             upstream=f"127.0.0.1:{self.gunicorn_port}",
             purge_listen=f"127.0.0.1:{self.purge_port}",
+            page_headers=self.manage("nginx_page_headers", output=True),
             page_ttl=self.page_ttl,
         )
 

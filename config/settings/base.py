@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Leaves the public pages' security headers to nginx where it adds them (apps/frontcache).
+    "apps.frontcache.edge_headers.PolicyHeadersFromNginxMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "apps.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

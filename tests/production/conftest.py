@@ -10,6 +10,7 @@ import tempfile
 import pytest
 from django.db import connections
 
+from apps.frontcache.edge_headers import nginx_lines
 from deploy.stack import NGINX, write_nginx_config
 from tests.browser.conftest import _database_url, _wait_for_server_sessions_to_end
 from tests.live_server import free_port, running_server, wait_until_healthy
@@ -54,6 +55,8 @@ def caching_nginx(upstream_url, run_dir):
         listen=f"127.0.0.1:{port}",
         upstream=upstream_url.removeprefix("http://"),
         purge_listen=f"127.0.0.1:{purge_port}",
+        # The server runs this process's settings (config.settings.test).
+        page_headers=nginx_lines(),
     )
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(
