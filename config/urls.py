@@ -6,15 +6,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
-from apps.core.login_throttle import ThrottledLoginView
 from apps.discovery import urls as discovery_urls
 from apps.search import views as search_views
+from apps.security.signin import LimitedPasswordResetView, SignInView
 from apps.taxonomy import urls as taxonomy_urls
 
 # Outside the language prefix: the admin, documents, the health check, sitemap.xml and robots.txt.
 urlpatterns = [
-    # Wagtail's sign-in with a limit on failed attempts; same address, so it takes precedence.
-    path("admin/login/", ThrottledLoginView.as_view()),
+    # Wagtail's sign-in and password reset with their limits (apps/security/signin.py); same
+    # addresses and names, so they take precedence.
+    path("admin/login/", SignInView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        LimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),

@@ -1,19 +1,11 @@
 """The public comment form. Whatever the reader typed comes back to them on any error."""
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from apps.analysis.normalize import strip_unsafe
 
 from .models import BODY_MAX, EMAIL_MAX, NAME_MAX
-
-FORM_SALT = "mishov.comments.form"
-# A page (and its form) may come out of a cache for a long time; older forms are refused
-# with a fresh one, the text kept.
-TOKEN_MAX_AGE = 7 * 24 * 3600
 
 
 class PlainTextField(forms.CharField):
@@ -29,11 +21,6 @@ class PlainTextField(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
-
-
-def form_token(page_id):
-    """Signed page id and time of rendering: the form came from this page, typed by a person."""
-    return signing.TimestampSigner(salt=FORM_SALT).sign(str(page_id))
 
 
 class CommentForm(forms.Form):
@@ -55,6 +42,7 @@ class CommentForm(forms.Form):
     )
     notify = forms.BooleanField(label=_("E-mail me when someone replies"), required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Signed page id, time of rendering and a single-use nonce (tokens.py).
     token = forms.CharField(required=False, widget=forms.HiddenInput)
     # The honeypot: hidden from people (visually and from assistive technology); bots fill it.
     website = forms.CharField(
@@ -74,16 +62,3 @@ class CommentForm(forms.Form):
         if not body:
             raise forms.ValidationError(_("Write something before you post."), code="required")
         return body
-
-    def token_age(self):
-        """Seconds since the form was rendered, or None when the token is missing or forged."""
-        signer = signing.TimestampSigner(salt=FORM_SALT)
-        value = self.cleaned_data.get("token") or ""
-        try:
-            page_id = signer.unsign(value, max_age=TOKEN_MAX_AGE)
-        except signing.BadSignature:
-            return None
-        if self.page is None or page_id != str(self.page.pk):
-            return None
-        timestamp = signing.b62_decode(value.rsplit(signer.sep, 2)[1])
-        return time.time() - timestamp

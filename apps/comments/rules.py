@@ -21,7 +21,8 @@ class Verdict:
 def verdict(name, body, rules: CommentSettings, *, known_commenter=False, over_rate=False):
     """What to do with a comment: approve, hold (pending) or spam, and why."""
     text = f"{name}\n{body}"
-    personal = has_personal_data(body)
+    # The name is shown publicly too: a phone number or an address there counts the same.
+    personal = has_personal_data(name) or has_personal_data(body)
     if find_terms(text, CommentSettings.word_list(rules.reject_words)):
         return Verdict(Comment.Status.SPAM, [HeldReason.REJECT_WORDS], personal)
     reasons = []

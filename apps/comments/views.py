@@ -1,10 +1,15 @@
 """Posting a comment: the one public write on the site.
 
 The page with the form is the same for every anonymous reader, so it can be cached and carries
-no CSRF token. Instead of the token, a post must come from this site (Origin or Referer, when
-the browser sends them), carry the signed form token of the page, leave the honeypot empty and
-stay under the rate limit. An anonymous commenter has no session a forged post could abuse;
-what it could do (post a comment) is what the form does anyway, behind the same checks.
+no CSRF token. Instead, a post must come from this site (Origin or Referer, when the browser
+sends them, with the site's own scheme and host), carry a form token of the page that nobody
+has used yet (tokens.py), leave the honeypot empty and stay under the rate limit. An anonymous
+commenter has no session a forged post could abuse.
+
+Refusals are cheap: the origin, the token and the rate are checked before the database or any
+rendering, and a refused post gets a small page in the reader's language with their text and a
+fresh token, never the whole page with its thread. Only a post that passes them and still has
+mistakes (an e-mail address missing) gets the page again with the form's errors.
 """
 
 import functools
@@ -12,34 +17,66 @@ import logging
 import math
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from apps.core.outage import RETRY_AFTER_SECONDS, render_without_database
 from apps.core.translation import current_language
+from apps.security.clients import client_hash
 
-from . import cookies, moderation, ratelimit, rules
+from . import cookies, moderation, ratelimit, rules, tokens
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 from .pages import CommentsMixin
 
 logger = logging.getLogger(__name__)
 
+SEND_ONCE_MORE = gettext_lazy(
+    "To protect the site from automated posts, please send your comment once more; your text "
+    "is kept below."
+)
+TOKEN_MESSAGES = {
+    tokens.FORGED: SEND_ONCE_MORE,
+    tokens.SPENT: SEND_ONCE_MORE,
+    tokens.EXPIRED: gettext_lazy(
+        "This page was open for a long time. Please send your comment once more; your text is "
+        "kept below."
+    ),
+    tokens.TOO_FAST: gettext_lazy(
+        "Your comment was sent very soon after the page opened, so it was not posted yet. "
+        "Please check it and send it once more; your text is kept below."
+    ),
+}
+
 
 def _same_site(request):
+    """Whether the browser says the form was sent from this site's own scheme and host."""
     source = request.headers.get("Origin") or request.headers.get("Referer")
     if not source:
         # Some privacy tools strip both headers; the other checks still apply.
         return True
-    return urlsplit(source).netloc == request.get_host()
+    origin = urlsplit(source)
+    return (origin.scheme, origin.netloc) == (request.scheme, request.get_host())
+
+
+def resend_page(request, form, message, status, page_id=None, back=None):
+    """A small page, rendered without the database, with the reader's text in a form that
+    posts again with a fresh token (no page, no thread)."""
+    response = render_without_database(
+        request, "comments/resend.html", status,
+        form=form, message=message, action=request.path, back=back,
+        token=tokens.issue(page_id) if page_id is not None else "",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def render_page_with_form(request, page, form, status):
@@ -73,13 +110,6 @@ def _reply_parent(form, page, lang, max_depth):
     return parent
 
 
-def _automated(form):
-    if form.cleaned_data.get("website"):
-        return True
-    age = form.token_age()
-    return age is None or age < settings.COMMENTS_MIN_SECONDS
-
-
 def _rate_message(seconds):
     minutes = max(1, math.ceil(seconds / 60))
     return ngettext(
@@ -91,14 +121,24 @@ def _rate_message(seconds):
     ) % {"minutes": minutes}
 
 
-def database_down_page(request, form):
-    """The reader's text back in a form that posts again, rendered without the database."""
-    response = render_without_database(
-        request, "comments/unavailable.html", 503, form=form, action=request.path
-    )
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "private, no-store"
-    return response
+def early_refusal(request, page_id, form):
+    """The cheap checks, before the database: a refusal page, or None when the post may go on.
+    Returns (response, rate decision)."""
+    if not _same_site(request):
+        message = _("This form was sent from another site and was not accepted.")
+        return resend_page(request, form, message, 403, page_id), None
+    verdict = tokens.check(request.POST.get("token"), page_id)
+    if verdict != tokens.VALID:
+        return resend_page(request, form, TOKEN_MESSAGES[verdict], 400, page_id), None
+    if request.POST.get("website"):
+        # The honeypot, filled: the same answer as a spent token, so a bot learns nothing.
+        return resend_page(request, form, SEND_ONCE_MORE, 400, page_id), None
+    rate, retry_after = ratelimit.check(request)
+    if rate == ratelimit.REFUSE:
+        response = resend_page(request, form, _rate_message(retry_after), 429, page_id)
+        response["Retry-After"] = str(retry_after)
+        return response, rate
+    return None, rate
 
 
 def keeps_text_when_database_is_down(view):
@@ -108,49 +148,50 @@ def keeps_text_when_database_is_down(view):
             return view(request, *args, **kwargs)
         except (OperationalError, InterfaceError):
             logger.error("Database unavailable; comment returned to the reader", exc_info=True)
-            return database_down_page(request, CommentForm(request.POST))
+            message = _(
+                "The site cannot save comments right now. Your text is kept below: send it "
+                "again in a minute, or copy it somewhere safe."
+            )
+            response = resend_page(request, CommentForm(request.POST), message, 503,
+                                   kwargs.get("page_id"))
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
 
     return wrapped
 
 
-@csrf_exempt
-@require_POST
-@keeps_text_when_database_is_down
-def post_comment(request, page_id):
-    lang = current_language()
+def _commentable_page(page_id, lang):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
     if not isinstance(page, CommentsMixin) or not page.exists_in(lang):
         raise Http404
+    return page
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@keeps_text_when_database_is_down
+def post_comment(request, page_id):
+    lang = current_language()
+    if request.method == "GET":
+        # The form's address, reloaded or shared: the page's own form is where it lives.
+        page = _commentable_page(page_id, lang)
+        return HttpResponseRedirect(f"{page.get_url(request)}#respond")
+    form = CommentForm(request.POST)
+    refusal, rate = early_refusal(request, page_id, form)
+    if refusal is not None:
+        return refusal
+
+    page = _commentable_page(page_id, lang)
     form = CommentForm(request.POST, page=page)
-    if not _same_site(request):
-        form.is_valid()
-        form.add_error(None, _("This form was sent from another site and was not accepted."))
-        return render_page_with_form(request, page, form, status=403)
     site_rules = CommentSettings.for_request(request)
     if not page.comments_open(site_rules):
-        form.is_valid()
-        form.add_error(None, _("Comments on this page are closed."))
-        return render_page_with_form(request, page, form, status=403)
+        back = f"{page.get_url(request)}#respond"
+        return resend_page(request, form, _("Comments on this page are closed."), 403, back=back)
     if not form.is_valid():
-        return render_page_with_form(request, page, form, status=400)
-    if _automated(form):
-        form.add_error(
-            None,
-            _(
-                "Your comment looked automated and was not posted. If you are a person, "
-                "please send it again; your text is kept below."
-            ),
-        )
         return render_page_with_form(request, page, form, status=400)
     parent = _reply_parent(form, page, lang, site_rules.max_depth)
     if form.errors:
         return render_page_with_form(request, page, form, status=400)
-    rate, retry_after = ratelimit.check(request)
-    if rate == ratelimit.REFUSE:
-        form.add_error(None, _rate_message(retry_after))
-        response = render_page_with_form(request, page, form, status=429)
-        response["Retry-After"] = str(retry_after)
-        return response
 
     data = form.cleaned_data
     verdict = rules.verdict(
@@ -173,7 +214,7 @@ def post_comment(request, page_id):
             held_reasons=list(verdict.reasons),
             has_personal_data=verdict.personal_data,
             notify_replies=data["notify"],
-            client_hash=ratelimit.client_hash(request),
+            client_hash=client_hash(request),
         )
         moderation.comment_posted(comment)
 
@@ -185,3 +226,10 @@ def post_comment(request, page_id):
     if comment.status != Comment.Status.APPROVED:
         cookies.add_pending(request, response, comment.pk)
     return response
+
+
+@never_cache
+@require_GET
+def form_token(request, page_id):
+    """A fresh token of the reader's own, asked for by site.js when they start writing."""
+    return JsonResponse({"token": tokens.issue(page_id)})

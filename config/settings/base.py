@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "apps.discovery",
     "apps.seeding",
     "apps.frontcache",
+    "apps.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,13 +56,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
     # Leaves the public pages' security headers to nginx where it adds them (apps/frontcache).
     "apps.frontcache.edge_headers.PolicyHeadersFromNginxMiddleware",
+    # Absolute URLs name the site's own address, never the request's Host (apps/security).
+    "apps.security.hosts.PinnedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "apps.core.security.ContentSecurityPolicyMiddleware",
+    "apps.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,11 +74,15 @@ MIDDLEWARE = [
     "apps.core.routing.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # An editor's view of a public page (with the user bar) is private to them.
+    "apps.frontcache.private.PrivateForEditorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Keeps the last good copy of public pages for when the database is down (apps/core/outage.py).
     "apps.core.outage.SavedCopyMiddleware",
+    # Turns a locked-out sign-in into SignInView's 429 (apps/security/signin.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -110,6 +119,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses an (account, address) pair after repeated failures, before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,7 +180,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# --- Content-Security-Policy (apps/core/security.py) ------------------------------------------
+# --- Clients, sign-in and limits (apps/security) ---------------------------------------------
+# The public address of the site: absolute URLs are built from it whatever Host a request names
+# (apps/security/hosts.py). Empty: the request's host (development, tests).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "")
+# Proxies whose X-Forwarded-For is believed (apps/security/clients.py): nginx on this machine.
+SECURITY_TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+    if proxy.strip()
+]
+# django-axes: 5 failed sign-ins lock that account from that address (only) for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "apps.security.clients.client_address"
+AXES_USERNAME_CALLABLE = "apps.security.signin.axes_username"
+AXES_LOCKOUT_CALLABLE = "apps.security.signin.lockout_response"
+AXES_VERBOSE = False
+# Password-reset e-mails: at most this many per client address and per e-mail address an hour.
+PASSWORD_RESET_LIMIT = 3
+PASSWORD_RESET_WINDOW = 3600
+
+# --- Content-Security-Policy (apps/security/csp.py) ------------------------------------------
 # Media may live on another host (S3 or a CDN): DJANGO_CSP_MEDIA_ORIGIN adds it to img-src.
 _MEDIA_ORIGIN = os.environ.get("DJANGO_CSP_MEDIA_ORIGIN", "")
 CSP_PUBLIC = "; ".join(

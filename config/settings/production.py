@@ -35,6 +35,8 @@ SECRET_KEY = required_env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = required_env("DJANGO_ALLOWED_HOSTS").split(",")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+# The public site's address (apps/security/hosts.py); the admin's unless it has its own.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip() or WAGTAILADMIN_BASE_URL
 
 # --- Databases: one primary, optional read replicas ------------------------------------------
 # A SQLite default would silently lose data on a server: production names its database.

@@ -33,6 +33,27 @@
     schedule();
   }
 
+  /* The comment form in a cached page carries a token every reader of that copy shares, and a
+     token is good for one post: a reader who starts writing gets one of their own. */
+  var commentForm = document.querySelector("form[data-token-url]");
+  if (commentForm && window.fetch) {
+    var asked = false;
+    commentForm.addEventListener("focusin", function () {
+      if (asked) {
+        return;
+      }
+      asked = true;
+      fetch(commentForm.getAttribute("data-token-url"), { cache: "no-store" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (data && data.token) {
+            commentForm.elements.token.value = data.token;
+          }
+        })
+        .catch(function () { asked = false; });
+    });
+  }
+
   /* Printing shows the FAQ answers, which are folded away on screen. */
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details:not([open])").forEach(function (details) {

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Site
 
-from apps.comments import cookies
+from apps.comments import cookies, tokens
 from apps.comments.models import Comment, CommentSettings, HeldReason
 
 from .conftest import commentable, form_token, post_comment
@@ -151,7 +151,7 @@ def test_closed_page_shows_no_form_and_refuses_posts(client):
     assert 'name="token"' not in text
     response = client.post(
         f"/fa/comments/post/{page.pk}/",
-        {"name": "N", "email": "n@example.com", "body": "بسته", "token": "x"},
+        {"name": "N", "email": "n@example.com", "body": "بسته", "token": tokens.issue(page.pk)},
     )
     assert response.status_code == 403
     assert "بسته</textarea>" in response.content.decode()

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
-from apps.comments.forms import form_token
+from apps.comments.tokens import issue as form_token
 from apps.taxonomy.models import Topic
 from tests.seeds import seed, seed_page
 

@@ -1,15 +1,16 @@
 import copy
 
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from apps.core import fragments
 from apps.core.translation import current_language
 
-from .. import cookies, thread_cache
-from ..forms import CommentForm, form_token
+from .. import cookies, thread_cache, tokens
+from ..forms import CommentForm
 from ..models import Comment, CommentSettings
-from ..rendering import render_body
+from ..rendering import masked_text, render_body
 from ..threads import thread, visible_comments
 
 register = template.Library()
@@ -100,7 +101,7 @@ def comment_section(context):
         "has_nodes": rendered["has_nodes"],
         "count": rendered["count"],
         "form": form,
-        "token": form_token(page.pk),
+        "token": tokens.issue(page.pk),
         "reply_to": reply_to,
         **shared,
     }
@@ -109,3 +110,10 @@ def comment_section(context):
 @register.simple_tag
 def comment_body(comment):
     return render_body(comment.body, comment.show_personal_data)
+
+
+@register.simple_tag
+def comment_name(comment):
+    """The commenter's name as shown publicly: personal data in it masked like the body's."""
+    name = comment.name if comment.show_personal_data else masked_text(comment.name)
+    return name or _("Anonymous reader")
