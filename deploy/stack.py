@@ -40,12 +40,17 @@ def render(template, **values):
     return re.sub(r"\$\{(\w+)\}", lambda match: str(values[match.group(1)]), template)
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
 def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_headers, page_ttl="10m",
-                       static_root=ROOT / "var" / "static", media_root=ROOT / "var" / "media"):
+                       static_root=ROOT / "var" / "static", media_root=ROOT / "var" / "media",
+                       server_names=LOCAL_HOSTS):
     """deploy/nginx.conf.template filled in for a local run; returns the config's path.
-    page_headers: the output of `manage.py nginx_page_headers` for the upstream's settings."""
+    page_headers: the output of `manage.py nginx_page_headers` for the upstream's settings;
+    server_names: the host names the site answers (Django's ALLOWED_HOSTS)."""
     run_dir = Path(run_dir)
-    for sub in ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+    for sub in ("cache", "search-cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run_dir / sub).mkdir(parents=True, exist_ok=True)
     (run_dir / "page-headers.conf").write_text(page_headers)
     config = render(
@@ -54,6 +59,9 @@ def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_headers,
         nginx_workers="auto",
         run_dir=run_dir,
         cache_dir=run_dir / "cache",
+        search_cache_dir=run_dir / "search-cache",
+        server_names=" ".join(server_names),
+        deploy_root=ROOT / "deploy",
         upstream=upstream,
         listen=listen,
         forwarded_proto="$scheme",
@@ -109,7 +117,7 @@ class Stack:
         env.update(
             DJANGO_SETTINGS_MODULE="config.settings.production",
             DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or self.secret_key(),
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            DJANGO_ALLOWED_HOSTS=",".join(LOCAL_HOSTS),
             WAGTAILADMIN_BASE_URL=self.url,
             DATABASE_URL=self.database_url,
             REDIS_URL=self.redis_url,
@@ -172,8 +180,9 @@ class Stack:
         )
 
     def clear_cache(self):
-        shutil.rmtree(self.run_dir / "cache", ignore_errors=True)
-        (self.run_dir / "cache").mkdir(parents=True)
+        for name in ("cache", "search-cache"):
+            shutil.rmtree(self.run_dir / name, ignore_errors=True)
+            (self.run_dir / name).mkdir(parents=True)
 
     def start(self):
         try:
@@ -186,20 +195,37 @@ class Stack:
         env = self.env()
         # A page cached by an earlier run may show content this database does not have.
         self.clear_cache()
-        log = open(self.run_dir / "stack.log", "ab")
+        self.log = open(self.run_dir / "stack.log", "ab")
+        log = self.log
         self.processes["gunicorn"] = subprocess.Popen(
             [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
             cwd=ROOT, env=env, stdout=log, stderr=log,
         )
-        self.processes["worker"] = subprocess.Popen(
-            [str(PYTHON), "manage.py", "db_worker"], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
+        self.start_worker()
         config = self.nginx_config()
         self.processes["nginx"] = subprocess.Popen(
             [NGINX, "-c", str(config), "-g", "daemon off;"],
             cwd=ROOT, stdout=log, stderr=log,
         )
         self.wait_until_up()
+
+    def start_worker(self):
+        """The task worker (notification e-mails), under the stack's environment."""
+        self.processes["worker"] = subprocess.Popen(
+            [str(PYTHON), "manage.py", "db_worker"],
+            cwd=ROOT, env=self.env(), stdout=self.log, stderr=self.log,
+        )
+
+    def supervise(self):
+        """Restart the task worker if it died; returns the name of a serving process (nginx,
+        gunicorn) that exited, or None. Mail can wait for a worker; readers cannot."""
+        if self.processes["worker"].poll() is not None:
+            print("The task worker exited; starting it again.", file=sys.stderr)
+            self.start_worker()
+        for name in ("nginx", "gunicorn"):
+            if self.processes[name].poll() is not None:
+                return name
+        return None
 
     def wait_until_up(self, timeout=60):
         deadline = time.monotonic() + timeout
@@ -261,9 +287,9 @@ def main():
     print(f"Serving on {stack.url}/ (nginx cache → gunicorn → Django; Ctrl-C to stop)")
     print(f"gunicorn alone: {stack.gunicorn_url}/   logs: {stack.run_dir}")
     try:
-        while all(p.poll() is None for p in stack.processes.values()):
+        while (exited := stack.supervise()) is None:
             time.sleep(1)
-        print("A process of the stack exited; stopping.", file=sys.stderr)
+        print(f"{exited} exited; stopping the stack.", file=sys.stderr)
     except KeyboardInterrupt:
         pass
     finally:

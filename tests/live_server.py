@@ -40,15 +40,15 @@ def wait_until_healthy(base, process, log, name, timeout=60):
 
 
 @contextlib.contextmanager
-def running_server(env, timeout=60, gunicorn=False):
+def running_server(env, timeout=60, gunicorn=False, workers=1):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
     answers, and stop it afterwards. gunicorn=True runs it as deployed (deploy/gunicorn.conf.py,
-    one worker) instead of Django's development server."""
+    `workers` workers) instead of Django's development server."""
     port = free_port()
     command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     if gunicorn:
         command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"]
-        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"}
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
     # The server logs every request to stderr. A pipe nobody reads fills up after 64 KB and then
     # blocks the server mid-request, so the log goes to a temporary file instead.
     log = tempfile.TemporaryFile()  # closed when the server stops

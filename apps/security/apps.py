@@ -6,3 +6,10 @@ class SecurityConfig(AppConfig):
     name = "apps.security"
     label = "security"
     verbose_name = _("Security")
+
+    def ready(self):
+        from django.core import checks
+
+        from .hosts import check_site_url
+
+        checks.register(check_site_url, checks.Tags.security)

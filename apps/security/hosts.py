@@ -11,10 +11,29 @@ address. nginx also refuses unknown names before they reach Django (deploy/nginx
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import checks
+from django.http.request import split_domain_port, validate_host
 
 
 def site_host():
     return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else ""
+
+
+def check_site_url(app_configs=None, **kwargs):
+    """SITE_URL's host must be one Django accepts, or every request would be refused."""
+    host = site_host()
+    if not host:
+        return []
+    domain, _port = split_domain_port(host)
+    if validate_host(domain, settings.ALLOWED_HOSTS):
+        return []
+    return [
+        checks.Error(
+            f"SITE_URL ({settings.SITE_URL}) names a host that ALLOWED_HOSTS does not allow.",
+            hint="Add it to DJANGO_ALLOWED_HOSTS, or set DJANGO_SITE_URL to an allowed host.",
+            id="security.E001",
+        )
+    ]
 
 
 class PinnedHostMiddleware:
