@@ -23,7 +23,6 @@ from tests.browser.conftest import _database_url, _wait_for_server_sessions_to_e
 from tests.live_server import free_port, running_server, wait_until_healthy
 from tests.resilience.services import PrivateRedis
 
-
 ASCII_PRINTABLE = "".join(chr(code) for code in range(33, 127))
 
 

@@ -168,7 +168,8 @@ def test_each_client_address_has_its_own_comment_limit(edge, urls, fresh_limits,
         assert spoofed.status == 429
         # Every other reader still comments.
         other = Client(edge, "127.0.0.7")
-        assert other.post(action, comment_fields(other, page_id, lang, "Toinen lukija")).status == 303
+        answer = other.post(action, comment_fields(other, page_id, lang, "Toinen lukija"))
+        assert answer.status == 303
     finally:
         Comment.objects.filter(email="t@example.com").delete()
 
