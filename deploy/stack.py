@@ -134,6 +134,9 @@ class Stack:
             env["GUNICORN_WORKERS"] = str(self.workers)
         if not purge:
             env.pop("FRONTEND_CACHE_PURGE_URL")
+            # Commands run before the site starts do their own follow-up work (search index,
+            # reference index) rather than queue it for pages they replace.
+            env["DJANGO_TASKS_BACKEND"] = "immediate"
         return env
 
     def manage(self, *args, quiet=True, output=False):
@@ -150,7 +153,10 @@ class Stack:
         return done.stdout
 
     def create_database(self):
-        """Create the PostgreSQL database named in the URL when it does not exist yet."""
+        """Create the PostgreSQL database named in the URL when it does not exist yet (SQLite
+        makes its file by itself)."""
+        if not self.database_url.startswith(("postgres://", "postgresql://")):
+            return
         import psycopg
         from psycopg import sql
 

@@ -121,7 +121,17 @@ EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", "0")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Notification e-mails wait in the database for `manage.py db_worker` (see README, Deploy).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# DJANGO_TASKS_BACKEND=immediate runs them inside the process that made them instead: for
+# one-off commands that load or rewrite content before the site starts (deploy/stack.py), whose
+# search and reference-index tasks would otherwise wait in the queue for pages that the same
+# command has already replaced.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("DJANGO_TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # --- Page cache in front of Django -----------------------------------------------------------
 # Publishing and moderation purge the pages they change from nginx's proxy cache and/or a CDN
