@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .PHONY: run run-prod test install tools db lint messages check-messages bench bench-search \
-	bench-analysis bench-reindex screenshots lighthouse budgets clean
+	bench-analysis bench-reindex bench-flood screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 run: db
@@ -70,6 +70,10 @@ check-messages:
 ## nginx and uncached) against nginx serving the same HTML as a file; prints ratios and memory
 bench: install
 	$(PY) bench/production.py
+
+## bench-flood: only the flood of refused comment posts, readers' latency with and without it
+bench-flood: install
+	$(PY) bench/production.py --flood-only
 
 ## bench-search: search quality per language (recall@5, MRR) against an exact-word baseline,
 ## on a temporary SQLite database that the benchmark migrates and seeds itself

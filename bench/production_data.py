@@ -110,6 +110,7 @@ def main():
         count = fill_thread(post, rng)
     search = f"/he/search/?q={quote(SEARCH_QUERY['he'])}"
     print(json.dumps({"home": "/he/", "post": url_in(post, "he"), "search": search,
+                      "comment_post": f"/he/comments/post/{post.pk}/",
                       "comments": count}))
 
 
