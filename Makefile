@@ -45,10 +45,13 @@ db: install
 	$(PY) manage.py reindex_search
 	$(PY) manage.py ensure_editor --admin-url http://$(HOST):$(PORT)/admin/
 
-## lint: ruff and a check that models and migrations agree
+## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), and the
+## average cyclomatic complexity of apps/ (radon; the target is 2.5 or less)
 lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
+	@$(VENV)/bin/radon cc -a -s apps | tail -1
 
 ## messages: extract UI strings into locale/*/django.po, then compile after translating
 messages: install

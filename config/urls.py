@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from apps.core import views as core_views
 from apps.discovery import urls as discovery_urls
+from apps.operations import views as operations_views
 from apps.search import views as search_views
 from apps.security.signin import LimitedPasswordResetView, SignInView
 from apps.taxonomy import urls as taxonomy_urls
@@ -23,7 +23,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("", include(discovery_urls)),
 ]
 
@@ -43,6 +43,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler400 = "apps.core.views.bad_request"
-handler404 = "apps.core.views.page_not_found"
-handler500 = "apps.core.views.server_error"
+handler400 = "apps.operations.views.bad_request"
+handler404 = "apps.operations.views.page_not_found"
+handler500 = "apps.operations.views.server_error"

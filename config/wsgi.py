@@ -2,7 +2,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from apps.frontcache.alignment import AlignedCacheFiles
+from apps.caching.alignment import AlignedCacheFiles
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 

@@ -41,12 +41,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def forget_process_memory():
     """What the site keeps in each process beside the shared cache (rendered parts, known sites,
     when a page's outage copy was last saved) starts empty in every test, as the cache does."""
-    from apps.core import fragments, outage, routing
+    from apps.caching import fragments, routes, saved_copies
 
     def forget():
         fragments.forget_local()
-        routing._known_sites.clear()
-        outage.SavedCopyMiddleware._saved_at.clear()
+        routes._known_sites.clear()
+        saved_copies.SavedCopyMiddleware._saved_at.clear()
 
     forget()
     yield

@@ -28,8 +28,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
-from apps.core.outage import RETRY_AFTER_SECONDS, render_without_database
 from apps.core.translation import current_language
+from apps.operations.outage import RETRY_AFTER_SECONDS, render_without_database
 from apps.security.clients import client_hash
 
 from . import cookies, moderation, ratelimit, rules, tokens

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from apps.core.routing import route_by_url_path
+        from apps.caching.routes import route_by_url_path
 
         from .models import HomePage
 

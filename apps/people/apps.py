@@ -6,3 +6,11 @@ class PeopleConfig(AppConfig):
     name = "apps.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self):
+        from apps.caching import invalidation
+
+        from .models import Author
+
+        # An author's name and bio are shown on every page they wrote.
+        invalidation.connect_shared(Author, "people.author")

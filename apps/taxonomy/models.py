@@ -70,3 +70,10 @@ class Topic(models.Model):
             if url:
                 links.append(language_link(lang, url))
         return links
+
+
+def topic_urls_showing(page):
+    """The pages of `page`'s topics, in each language they have (apps/caching/targets.py)."""
+    topics = page.topics.all() if hasattr(page, "topics") else []
+    return {url for topic in topics for url in (topic.url_in(lang) for lang in topic.languages)
+            if url}

@@ -31,8 +31,9 @@ INSTALLED_APPS = [
     "apps.comments",
     "apps.discovery",
     "apps.seeding",
-    "apps.frontcache",
+    "apps.caching",
     "apps.security",
+    "apps.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -60,8 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Leaves the public pages' security headers to nginx where it adds them (apps/frontcache).
-    "apps.frontcache.edge_headers.PolicyHeadersFromNginxMiddleware",
+    # Leaves the public pages' security headers to nginx where it adds them (apps/caching).
+    "apps.caching.edge_headers.PolicyHeadersFromNginxMiddleware",
     # Absolute URLs name the site's own address, never the request's Host (apps/security).
     "apps.security.hosts.PinnedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -71,16 +72,17 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
-    "apps.core.routing.KnownSiteMiddleware",
+    "apps.caching.routes.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # An editor's view of a public page (with the user bar) is private to them.
-    "apps.frontcache.private.PrivateForEditorsMiddleware",
+    "apps.caching.private.PrivateForEditorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Keeps the last good copy of public pages for when the database is down (apps/core/outage.py).
-    "apps.core.outage.SavedCopyMiddleware",
+    # Keeps the last good copy of public pages for when the database is down
+    # (apps/caching/saved_copies.py, served by apps/operations/outage.py).
+    "apps.caching.saved_copies.SavedCopyMiddleware",
     # Turns a locked-out sign-in into SignInView's 429 (apps/security/signin.py).
     "axes.middleware.AxesMiddleware",
 ]
@@ -255,7 +257,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mishov@localhost")
 
 # Seconds the parts of a page that every reader sees alike (article, header, search-engine head,
 # related reading)
-# stay cached under the content version (0: off; apps/core/fragments.py). Production turns it on.
+# stay cached under the content version (0: off; apps/caching/fragments.py). Production turns it on.
 FRAGMENT_CACHE_SECONDS = 0
 
 # --- Comments --------------------------------------------------------------------------------
@@ -265,7 +267,7 @@ COMMENTS_RATE_WINDOW = 600
 COMMENTS_RATE_HOLD = 3
 COMMENTS_RATE_LIMIT = 6
 # Seconds the shared rendering of a page's approved thread stays in the cache (0: off). Changes
-# to public comments drop it at once (apps/comments/thread_cache.py); production turns it on.
+# to public comments drop it at once (apps/caching/threads.py); production turns it on.
 COMMENTS_THREAD_CACHE_SECONDS = 0
 # A form sent back faster than this after the page was rendered was not typed by a person.
 COMMENTS_MIN_SECONDS = 3

@@ -51,13 +51,13 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
 if len(DATABASES) > 1:
-    DATABASE_ROUTERS = ["apps.core.db_router.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["apps.operations.db_router.PrimaryReplicaRouter"]
 
 # --- Cache: Redis, shared by every app server (page fragments, comment rate limits) ---------
 CACHES = {
     "default": {
-        # Degrades to "no cache" while Redis is down (apps/core/cache.py).
-        "BACKEND": "apps.core.cache.ResilientRedisCache",
+        # Degrades to "no cache" while Redis is down (apps/operations/cache.py).
+        "BACKEND": "apps.operations.cache.ResilientRedisCache",
         "LOCATION": required_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "mishov"),
     }
@@ -135,7 +135,7 @@ TASKS = {
 
 # --- Page cache in front of Django -----------------------------------------------------------
 # Publishing and moderation purge the pages they change from nginx's proxy cache and/or a CDN
-# (apps/frontcache). FRONTEND_CACHE_PURGE_URL is nginx's address as seen from the app servers.
+# (apps/caching). FRONTEND_CACHE_PURGE_URL is nginx's address as seen from the app servers.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["nginx"] = {

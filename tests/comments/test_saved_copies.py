@@ -1,10 +1,11 @@
-"""The outage copy of a page (apps/core/outage.py) holds only what every anonymous reader sees:
-never a commenter's remembered name and e-mail, nor their comment awaiting moderation."""
+"""The outage copy of a page (apps/caching/saved_copies.py) holds only what every anonymous
+reader sees: never a commenter's remembered name and e-mail, nor their comment awaiting
+moderation."""
 
 import pytest
 from django.core.cache import cache
 
-from apps.core.outage import _copy_key
+from apps.caching.saved_copies import _copy_key
 
 from .conftest import commentable, post_comment
 

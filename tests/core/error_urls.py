@@ -11,5 +11,5 @@ def broken_view(request):
 
 
 urlpatterns = [*i18n_patterns(path("broken/", broken_view)), *site_urlpatterns]
-handler404 = "apps.core.views.page_not_found"
-handler500 = "apps.core.views.server_error"
+handler404 = "apps.operations.views.page_not_found"
+handler500 = "apps.operations.views.server_error"

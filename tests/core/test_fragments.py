@@ -1,6 +1,6 @@
 """Parts of pages cached under the content version (FRAGMENT_CACHE_SECONDS, on in production;
-apps/core/fragments.py) and routing kept with them (apps/core/routing.py): a page Django renders
-again costs almost no query, and every change readers can see shows at once."""
+apps/caching/fragments.py) and routing kept with them (apps/caching/routes.py): a page Django
+renders again costs almost no query, and every change readers can see shows at once."""
 
 import re
 
@@ -149,8 +149,9 @@ def test_the_same_part_of_two_templates_is_kept_apart(rf):
 
     engine = engines["django"]
     request = rf.get("/he/")
-    first = engine.from_string('{% load core_tags %}{% fragment "part" 7 %}one{% endfragment %}')
-    second = engine.from_string('{% load core_tags %}{% fragment "part" 7 %}two{% endfragment %}')
+    part = '{% load caching_tags %}{% fragment "part" 7 %}TEXT{% endfragment %}'
+    first = engine.from_string(part.replace("TEXT", "one"))
+    second = engine.from_string(part.replace("TEXT", "two"))
     first.template.origin.template_name = "first.html"
     second.template.origin.template_name = "second.html"
     assert first.render({}, request) == "one"
@@ -162,7 +163,7 @@ def test_nothing_to_vary_on_is_not_cached(rf):
     from django.template import engines
 
     template = engines["django"].from_string(
-        '{% load core_tags %}{% fragment "part" page.pk %}{{ text }}{% endfragment %}'
+        '{% load caching_tags %}{% fragment "part" page.pk %}{{ text }}{% endfragment %}'
     )
     request = rf.get("/he/")
     assert template.render({"text": "first"}, request) == "first"
@@ -172,7 +173,7 @@ def test_nothing_to_vary_on_is_not_cached(rf):
 def test_moving_a_page_starts_a_new_content_version(django_capture_on_commit_callbacks):
     from wagtail.signals import post_page_move
 
-    from apps.core import content_version
+    from apps.caching import content_version
 
     page = seed_page(seed("004"))
     before = content_version.current()

@@ -1,4 +1,4 @@
-"""Routing by stored URL path (apps/core/routing.py) finds what wagtail-modeltranslation's
+"""Routing by stored URL path (apps/caching/routes.py) finds what wagtail-modeltranslation's
 child-by-child walk finds, in one query however many pages share a section."""
 
 from urllib.parse import unquote
@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 from wagtail_modeltranslation.patch_wagtailadmin import _new_route
 
 from apps.blog.models import BlogPostPage
-from apps.core.routing import route_by_url_path
+from apps.caching.routes import route_by_url_path
 from apps.core.translation import LANGUAGE_CODES
 from tests.seeds import create_page, seed, seed_page, url_in
 

@@ -119,7 +119,7 @@ def build_site(size):
     }
 
 
-# The same pages with the fragment cache on, as in production (apps/core/fragments.py): a
+# The same pages with the fragment cache on, as in production (apps/caching/fragments.py): a
 # page Django renders again reads its article, header, route, privacy rules and comment rules
 # from the cache.
 EXPECTED_WITH_FRAGMENTS = {

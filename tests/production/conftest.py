@@ -10,7 +10,7 @@ import tempfile
 import pytest
 from django.db import connections
 
-from apps.frontcache.edge_headers import nginx_lines
+from apps.caching.edge_headers import nginx_lines
 from deploy.stack import NGINX, write_nginx_config
 from tests.browser.conftest import _database_url, _wait_for_server_sessions_to_end
 from tests.live_server import free_port, running_server, wait_until_healthy

@@ -1,5 +1,5 @@
 """Large cached pages start on a 4 KiB boundary of nginx's cache file, where sendfile sends a
-hit as fast as a static file (apps/frontcache/alignment.py). Checked in the files of a real
+hit as fast as a static file (apps/caching/alignment.py). Checked in the files of a real
 nginx in front of gunicorn as deployed, plus the middleware's rules on its own."""
 
 import urllib.error
@@ -8,9 +8,7 @@ import urllib.request
 
 import pytest
 
-from apps.comments.models import Comment
-from apps.core.translation import url_in
-from apps.frontcache.alignment import (
+from apps.caching.alignment import (
     EMPTY_PAD_LINE,
     MIN_PADDED_PAGE_BYTES,
     NGINX_FILE_HEADER_BYTES,
@@ -19,6 +17,8 @@ from apps.frontcache.alignment import (
     AlignedCacheFiles,
     padding,
 )
+from apps.comments.models import Comment
+from apps.core.translation import url_in
 from tests.production.conftest import caching_nginx, server_on_test_database
 from tests.seeds import seed, seed_page
 

@@ -1,5 +1,5 @@
 """The public pages' security headers come from nginx for its cached locations and from Django
-everywhere else (apps/frontcache/edge_headers.py): readers get each one exactly once."""
+everywhere else (apps/caching/edge_headers.py): readers get each one exactly once."""
 
 import urllib.error
 import urllib.parse
@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from apps.caching.edge_headers import nginx_lines, policy_headers
 from apps.core.translation import url_in
-from apps.frontcache.edge_headers import nginx_lines, policy_headers
 from tests.seeds import seed, seed_page
 
 THREAD_SEED = "004"  # the Hebrew coaching post

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import connections, transaction
 from django.test.utils import CaptureQueriesContext
 
-from apps.core.db_router import PrimaryReplicaRouter
+from apps.operations.db_router import PrimaryReplicaRouter
 
 REPLICA = "replica1"
 
@@ -21,7 +21,7 @@ def replica(settings, django_db_setup, django_db_blocker):
     """A second alias on the test database, as DATABASE_REPLICA_URLS would add one."""
     with django_db_blocker.unblock():
         connections.settings[REPLICA] = dict(connections["default"].settings_dict)
-        settings.DATABASE_ROUTERS = ["apps.core.db_router.PrimaryReplicaRouter"]
+        settings.DATABASE_ROUTERS = ["apps.operations.db_router.PrimaryReplicaRouter"]
         yield REPLICA
         Group.objects.filter(name__startswith="router test").delete()
         connections.close_all()  # see test_page_cache.site

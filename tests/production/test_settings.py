@@ -71,7 +71,8 @@ def test_replica_urls_add_aliases_and_the_router():
         DATABASE_REPLICA_URLS="postgres://r@replica-a:5432/mishov,postgres://r@replica-b/mishov",
     )
     assert value == (
-        "['default', 'replica1', 'replica2'] replica-b ['apps.core.db_router.PrimaryReplicaRouter']"
+        "['default', 'replica1', 'replica2'] replica-b"
+        " ['apps.operations.db_router.PrimaryReplicaRouter']"
     )
 
 

@@ -10,7 +10,7 @@ from config.settings.test import *  # noqa: F403
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "apps.core.cache.ResilientRedisCache",
+            "BACKEND": "apps.operations.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

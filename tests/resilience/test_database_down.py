@@ -47,7 +47,7 @@ def test_readers_get_a_503_in_their_language_and_the_site_recovers_without_resta
     assert html_lang_dir(get(site, "/sitemap.xml").text) == ("he", "rtl")
     assert get(site, "/healthz").status_code == 503
 
-    # The post needs no query any more (apps/core/fragments.py): readers get the page itself.
+    # The post needs no query any more (apps/caching/fragments.py): readers get the page itself.
     whole = get(site, post)
     assert whole.status_code == 200
     assert "X-Mishov-Copy" not in whole.headers

@@ -4,10 +4,11 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from apps.core import fragments
+from apps.caching import fragments
+from apps.caching import threads as thread_cache
 from apps.core.translation import current_language
 
-from .. import cookies, thread_cache, tokens
+from .. import cookies, tokens
 from ..forms import CommentForm
 from ..models import Comment, CommentSettings
 from ..rendering import masked_text, render_body
@@ -49,7 +50,7 @@ def _thread(page, lang, pending_ids):
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context):
     """The thread and the form at the end of a page. Two queries, however long the thread;
-    none for the thread when its shared rendering is cached (thread_cache.py)."""
+    none for the thread when its shared rendering is cached (apps/caching/threads.py)."""
     request, page = context["request"], context["page"]
     if page.pk is None:
         # Wagtail's preview of a page never saved: there is no thread and nothing to post to.

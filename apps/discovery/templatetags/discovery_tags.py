@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from apps.core import fragments
+from apps.caching import fragments
 from apps.discovery import seo
 from apps.discovery.related import related_pages as compute_related_pages
 
@@ -36,7 +36,7 @@ def feed_links():
 @register.simple_tag(takes_context=True)
 def related_pages(context, page):
     """The related-reading section, rendered once per page, language and host until anything
-    changes (apps/core/fragments.py, FRAGMENT_CACHE_SECONDS; previews are never cached)."""
+    changes (apps/caching/fragments.py, FRAGMENT_CACHE_SECONDS; previews are never cached)."""
     request = context.get("request")
 
     def render():

@@ -22,8 +22,9 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 
+from apps.core.translation import current_language
+
 from . import content_version
-from .translation import current_language
 
 # Characters of HTML kept per process.
 LOCAL_MAX_CHARS = 4_000_000

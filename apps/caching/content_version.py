@@ -1,6 +1,6 @@
 """One token for "the published site as it is now": publishing, unpublishing, moving a page or
-editing what many pages show replaces it (apps/frontcache/signals.py, once committed). Everything
-cached under it (rendered parts of pages, routes: apps/core/fragments.py) is never read again."""
+editing what many pages show replaces it (apps/caching/invalidation.py, once committed). Everything
+cached under it (rendered parts of pages, routes: apps/caching/fragments.py) is never read again."""
 
 import uuid
 

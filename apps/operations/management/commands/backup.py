@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.core.backups import BackupError, backup
+from apps.operations.backups import BackupError, backup
 
 
 class Command(BaseCommand):

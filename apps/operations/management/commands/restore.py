@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.core.backups import BackupError, restore
+from apps.operations.backups import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -8,10 +8,10 @@ package and by `set_translation_url_paths`), and page URLs are built from those 
 routing looks the path up there: the inverse of how the link was made.
 
 With the fragment cache on (production), what routing finds is also kept under the content
-version (apps/core/fragments.py): each process keeps its sites with their root pages, and the
+version (apps/caching/fragments.py): each process keeps its sites with their root pages, and the
 cache keeps each address's page with its privacy rules, so that a request that reaches Django
 starts without a query. Publishing, moving or unpublishing a page, or changing a site or a
-privacy rule, makes a new content version (apps/frontcache/signals.py).
+privacy rule, makes a new content version (apps/caching/invalidation.py).
 """
 
 import copy
@@ -26,8 +26,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from apps.core.translation import current_language
+
 from . import fragments
-from .translation import current_language
 
 # Sites by (host, port) in this process, with the content version they were read under.
 _known_sites = {}
@@ -167,7 +168,7 @@ class KnownSiteMiddleware:
     """Tells Wagtail the request's site from this process's memory, where it would otherwise
     ask the database on every request; learns it from the first request that finds it. Off
     with the fragment cache. Nothing here touches the database, so an outage is still answered
-    by apps.core.outage."""
+    by apps.operations.outage."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -4,7 +4,7 @@ request that misses the page cache.
 
 Only the thread every reader sees is kept: a reader with pending comments or a reply form open
 gets a fresh rendering. Each (page, language) has a version token; any change to a public
-comment drops the token once committed (apps/frontcache/signals.py), so the next request renders
+comment drops the token once committed (invalidation.thread_changed), so the next request renders
 anew under a new token and old renderings are never read again. COMMENTS_THREAD_CACHE_SECONDS = 0
 (the default outside production) turns it off.
 """
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from apps.core import content_version, fragments
+from . import content_version, fragments
 
 
 def _version_key(page_id, lang):
@@ -49,7 +49,7 @@ def cached_thread(page_id, lang, context, build):
 
     if not version:
         return rendered()  # no cache to keep it in
-    # Also in this process's memory (apps/core/fragments.py): the key holds the version.
+    # Also in this process's memory (apps/caching/fragments.py): the key holds the version.
     return fragments.kept(
         key, rendered, settings.COMMENTS_THREAD_CACHE_SECONDS,
         size=lambda thread: len(thread["html"]),

@@ -1,0 +1,35 @@
+"""Which public URLs show a page, so that publishing can purge them.
+
+A page appears on its own URL in every language and on its ancestors (section listings and the
+home page); the apps that show pages elsewhere say where, by registering a source: discovery
+(feeds, the sitemap, the related pages of its neighbours), taxonomy (its topics' pages). Search
+results are cached for a minute only and not purged (deploy/nginx.conf.template).
+"""
+
+from apps.core.translation import LANGUAGE_CODES, url_in
+
+_sources = []
+
+
+def register(source):
+    """Add `source(page)`: site-relative URLs, besides the page's own, that show `page`."""
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def urls_of(page, languages=LANGUAGE_CODES):
+    """The page's own URL in each language; every language, not only those the page exists in
+    now: a translation that was just removed must leave the cache too."""
+    return {url_in(page, lang) for lang in languages} - {None}
+
+
+def page_urls(page):
+    """Site-relative URLs to purge when `page` is published, unpublished or moved."""
+    page = page.specific
+    urls = urls_of(page)
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        urls |= urls_of(ancestor)
+    for source in _sources:
+        urls |= set(source(page))
+    return urls
