@@ -69,19 +69,9 @@ def route_by_url_path(root, request, path_components):
         fragments.local_put(key, found, len(found))
     page, restrictions = pickle.loads(found)  # noqa: S301 - written by this site
     page = page or root
-    page.get_view_restrictions = KnownRestrictions(restrictions)
+    # Plain data, read by TranslatedPage.get_view_restrictions (apps/core/pages.py).
+    page.known_view_restrictions = restrictions
     return RouteResult(page)
-
-
-class KnownRestrictions:
-    """Stands in for page.get_view_restrictions() on a page routed from the cache (picklable,
-    unlike a lambda, should the page end up in a cached value)."""
-
-    def __init__(self, restrictions):
-        self.restrictions = restrictions
-
-    def __call__(self):
-        return list(self.restrictions)
 
 
 def _route(root, request, path_components):
@@ -158,7 +148,7 @@ def remember_site(request):
         return
     # Copies, without what this request's routing set on them.
     site, root = copy.copy(site), copy.copy(root)
-    root.__dict__.pop("get_view_restrictions", None)
+    root.__dict__.pop("known_view_restrictions", None)
     if len(_known_sites) >= KNOWN_SITES_MAX:
         _known_sites.clear()
     _known_sites[_site_key(request)] = (version, site, root)

@@ -91,6 +91,15 @@ class TranslatedPage(Page):
             )
         return super().serve(request, *args, **kwargs)
 
+    def get_view_restrictions(self):
+        """The privacy rules of this page and its ancestors, as Wagtail asks for them on every
+        page it serves; a page routed from the cache brings them along
+        (`known_view_restrictions`, apps/caching/routes.py) and costs no query."""
+        known = self.__dict__.get("known_view_restrictions")
+        if known is not None:
+            return list(known)
+        return super().get_view_restrictions()
+
     def translation_links(self, request=None):
         """A link (code, name, url, dir) for each language this page exists in."""
         return [language_link(lang, url_in(self, lang, request)) for lang in self.languages]
