@@ -39,24 +39,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-# uv (a PyPI package) installs in parallel and much faster than pip; PIP=1, or a machine where uv
-# does not install, uses pip, which works the same from the same pyproject.toml.
+# uv (a PyPI package) installs in parallel and much faster than pip, straight from pyproject.toml's
+# lists (the project itself needs no installing: manage.py, pytest and the scripts run from here).
+# PIP=1, or a machine where uv does not install, uses pip (`pip install -e .`) the same way.
+# $(1): the optional dependency group ("" or test).
 define pip_install
 	@if [ -z "$(PIP)" ] && { [ -x $(VENV)/bin/uv ] || $(VENV)/bin/pip install --quiet \
 		--disable-pip-version-check uv >/dev/null 2>&1; }; then \
-		$(VENV)/bin/uv pip install --quiet --python $(PY) $(1); \
-	else $(VENV)/bin/pip install --quiet --disable-pip-version-check $(1); fi
+		$(VENV)/bin/uv pip install --quiet --python $(PY) -r pyproject.toml $(if $(1),--extra $(1)); \
+	else $(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.$(if $(1),[$(1)])'; fi
 endef
 
 $(VENV)/.installed-site: pyproject.toml
 	@echo "Installing the site's Python packages into $(VENV) …"
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
-	$(call pip_install,-e .)
+	$(call pip_install,)
 	@touch $@
 
 $(VENV)/.installed: $(VENV)/.installed-site
 	@echo "Installing the test tools into $(VENV) …"
-	$(call pip_install,-e '.[test]')
+	$(call pip_install,test)
 	@touch $@
 
 ## db: migrate, fill the translation fields, load the seed content, reindex, editor account
