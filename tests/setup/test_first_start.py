@@ -87,3 +87,19 @@ def test_first_start_says_what_it_did_in_a_few_lines_and_the_second_changes_noth
     ]
     assert "password:" not in again
     assert "already exists" in again
+
+
+def test_starting_django_loads_no_language_dictionaries():
+    """The dictionaries load on first use (search, related pages), not in every process that
+    starts: runserver's file watcher and a management command never need them."""
+    code = (
+        "import django; django.setup()\n"
+        "from apps.analysis import finnish, lexicon\n"
+        "print(lexicon.lexicon.cache_info().currsize, finnish.voikko.cache_info().currsize)\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    done = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+
+    assert done.stdout.split() == ["0", "0"]
