@@ -5,13 +5,13 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run run-prod test install tools db lint messages check-messages bench bench-search \
-	bench-analysis bench-reindex bench-flood screenshots lighthouse budgets clean
+.PHONY: run run-prod test install install-site tools system db lint messages check-messages bench \
+	bench-search bench-analysis bench-reindex bench-flood screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
-run: db
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+## (scripts/prepare.py: the steps of `make db`, then runserver, in one process)
+run: install-site
+	@$(PY) scripts/prepare.py --admin-url http://$(HOST):$(PORT)/admin/ --serve $(HOST):$(PORT)
 
 ## run-prod: the production stack on this machine (nginx page cache -> gunicorn -> Django, task
 ## worker) against PostgreSQL (DATABASE_URL, default mishov_prod) and Redis (REDIS_URL); PROD_PORT=8080
@@ -19,11 +19,18 @@ PROD_PORT ?= 8080
 run-prod: install
 	$(PY) deploy/stack.py --port $(PROD_PORT)
 
-## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-test: install tools
+## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set); installs the
+## Debian packages it needs first when run as root (scripts/setup-system.sh), or names the command
+test: system install tools
 	$(PY) -m pytest
 
+## system: the Debian packages the tests need (Chromium, Java, Node, Redis, nginx, gettext, Voikko)
+system:
+	@scripts/setup-system.sh
+
+## install: everything for development and tests (.venv); install-site: only what `make run` needs
 install: $(VENV)/.installed
+install-site: $(VENV)/.installed-site
 
 ## tools: the browser quality tools from npm (axe-core, vnu-jar, Lighthouse); Java runs vnu
 tools: node_modules/.installed
@@ -32,18 +39,31 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+# uv (a PyPI package) installs in parallel and much faster than pip, straight from pyproject.toml's
+# lists (the project itself needs no installing: manage.py, pytest and the scripts run from here).
+# PIP=1, or a machine where uv does not install, uses pip (`pip install -e .`) the same way.
+# $(1): the optional dependency group ("" or test).
+define pip_install
+	@if [ -z "$(PIP)" ] && { [ -x $(VENV)/bin/uv ] || $(VENV)/bin/pip install --quiet \
+		--disable-pip-version-check uv >/dev/null 2>&1; }; then \
+		$(VENV)/bin/uv pip install --quiet --python $(PY) -r pyproject.toml $(if $(1),--extra $(1)); \
+	else $(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.$(if $(1),[$(1)])'; fi
+endef
+
+$(VENV)/.installed-site: pyproject.toml
+	@echo "Installing the site's Python packages into $(VENV) …"
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(call pip_install,)
 	@touch $@
 
-db: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py update_translation_fields > /dev/null
-	$(PY) manage.py set_translation_url_paths
-	$(PY) manage.py load_seed_content
-	$(PY) manage.py reindex_search
-	$(PY) manage.py ensure_editor --admin-url http://$(HOST):$(PORT)/admin/
+$(VENV)/.installed: $(VENV)/.installed-site
+	@echo "Installing the test tools into $(VENV) …"
+	$(call pip_install,test)
+	@touch $@
+
+## db: migrate, fill the translation fields, load the seed content, reindex, editor account
+db: install-site
+	@$(PY) scripts/prepare.py --admin-url http://$(HOST):$(PORT)/admin/
 
 ## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), and the
 ## average cyclomatic complexity of apps/ (radon; the target is 2.5 or less)

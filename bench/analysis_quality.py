@@ -9,6 +9,9 @@ For each language, on the pairs extracted by bench/extract_pairs.py (bench/data/
   caches) and warm (second pass, what a running web worker sees);
 * MB: resident memory a fresh process gains by loading the language (measured in a subprocess).
 
+Finnish runs on Debian's libvoikko when installed, else on pyvoikko's transducer from PyPI (same
+terms, slower and larger); MISHOV_FINNISH_MORPHOLOGY=pyvoikko measures the PyPI path anywhere.
+
 The rules were tuned by looking at errors on the dev split only; the reported split is given by
 --split (default: test, the held-out split; see bench/data/README.md for why not train).
 """
@@ -26,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from apps.analysis import analyze, tokens  # noqa: E402
 from apps.analysis.analyzer import clear_caches  # noqa: E402
+from apps.analysis.finnish import MORPHOLOGY_SETTING, engine_name  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 ZWNJ = "\u200c"
@@ -119,7 +123,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", help="test (default) or dev")
     args = parser.parse_args()
-    print(f"Lemma-level analysis on the UD {args.split} splits (bench/data/README.md)\n")
+    print(f"Lemma-level analysis on the UD {args.split} splits (bench/data/README.md)")
+    choices = f"{MORPHOLOGY_SETTING}=libvoikko|pyvoikko|snowball"
+    print(f"Finnish morphology: {engine_name()} ({choices})\n")
     header = (
         f"{'lang':4} {'pairs':>6} {'match':>7} {'target':>7} {'over-merge':>10} {'target':>7}"
         f" {'cold w/s':>9} {'warm w/s':>9} {'MB':>6}"

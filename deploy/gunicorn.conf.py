@@ -28,6 +28,10 @@ proc_name = "mishov"
 
 
 def pre_fork(server, worker):
+    # The language dictionaries load on first use; loaded here, every worker shares them.
+    from apps.analysis.analyzer import warm_up
+
+    warm_up()
     # Everything the preloaded application made at start lives as long as the process: moved
     # out of the collector's sight, a full collection in a worker walks only what requests
     # made (shorter pauses, so a lower p99) and forked workers keep sharing those pages.

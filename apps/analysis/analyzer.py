@@ -44,6 +44,13 @@ def analyze(text: str, lang: str) -> list[str]:
     return [analyze_token(word) for word in words]
 
 
+def warm_up() -> None:
+    """Load every language's dictionaries now (they load on first use otherwise): a server that
+    forks workers calls this first, so the workers share one copy."""
+    for lang in _TOKEN_ANALYZERS:
+        analyze("warm", lang)
+
+
 def clear_caches() -> None:
     """Forget every analyzed token (benchmarks measure cold speed with this)."""
     for module in (hebrew, persian, finnish):

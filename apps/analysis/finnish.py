@@ -1,9 +1,14 @@
 """Finnish analysis: Voikko base forms, with Snowball plus a few rules for unknown words.
 
-Voikko (libvoikko + Debian's voikko-fi morphology) gives every reading of a word; which one is
-taken decides the term (see `_reading_key`). Participles and the -minen/-MA infinitives read as
-their verb (tehnyt -> tehdä); -minen nouns keep a term of their own (tekeminen -> tehdä~minen),
-as dictionaries list them apart. Words Voikko does not know (names, new words) fall back to:
+Voikko's Finnish morphology (voikko-fi) gives every reading of a word; which one is taken decides
+the term (see `_reading_key`). It runs through Debian's libvoikko when that is installed (`apt-get
+install libvoikko1 voikko-fi`: faster, less memory) and otherwise through the same transducer
+shipped on PyPI (pyvoikko, run by kfst; voikko_fst.py reads its output like libvoikko), so `pip
+install` alone gives the full analysis; both give the same terms. MISHOV_FINNISH_MORPHOLOGY picks
+one: `libvoikko`, `pyvoikko` or `snowball` (tests and benchmarks compare them; default: the best
+available). Participles and the -minen/-MA infinitives read as their verb (tehnyt -> tehdä);
+-minen nouns keep a term of their own (tekeminen -> tehdä~minen), as dictionaries list them
+apart. Words Voikko does not know (names, new words) fall back to:
 
 Snowball's Finnish stemmer plus a few rules for what it leaves apart.
 
@@ -15,6 +20,7 @@ One rule runs before Snowball: the nominative of -nen words is read as their gen
 
 import functools
 import logging
+import os
 import re
 import threading
 
@@ -83,32 +89,82 @@ _WORD_BASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
 _DERIVED_VERB = re.compile(r"\+([^+(]*)\([^)]*\)[^+(]*\(\+([^)]*)\)")
 
 
-# One Voikko handle per process, and libvoikko handles are not safe to use from two threads at
-# once (a threaded server would crash or hang), so every call goes through this lock.
+# One analyzer per process. libvoikko handles are not safe to use from two threads at once (a
+# threaded server would crash or hang), so every call goes through this lock.
 _VOIKKO_LOCK = threading.Lock()
+MORPHOLOGY_SETTING = "MISHOV_FINNISH_MORPHOLOGY"
+_DEGRADED = (
+    "Finnish search runs on Snowball stems only (compounds and inflected forms match less "
+    "often): run `make install` to get pyvoikko, or `apt-get install libvoikko1 voikko-fi`."
+)
+
+
+def _libvoikko():
+    """Debian's libvoikko with voikko-fi, or None when either is missing."""
+    try:
+        from libvoikko import Voikko, VoikkoException, VoikkoLibrary
+
+        # Voikko() without the C library fails inside __del__ too, printing a traceback.
+        VoikkoLibrary.open()
+        return Voikko("fi")
+    except (ImportError, OSError, VoikkoException):
+        return None
+
+
+def _pyvoikko():
+    """The same morphology from PyPI (pyvoikko + kfst), or None when it is not installed."""
+    try:
+        from .voikko_fst import Analyzer
+
+        return Analyzer()
+    except ImportError:
+        return None
 
 
 @functools.cache
 def voikko():
-    """The process's Voikko analyzer, opened on first use; None when libvoikko is missing."""
-    try:
-        from libvoikko import Voikko
+    """The process's Voikko analyzer, opened on first use; None means Snowball only.
 
-        with _VOIKKO_LOCK:
-            return Voikko("fi")
-    except (ImportError, OSError) as error:  # the library or the voikko-fi data is absent
-        logger.warning("Voikko unavailable, Finnish falls back to Snowball: %s", error)
-        return None
+    MISHOV_FINNISH_MORPHOLOGY=libvoikko|pyvoikko|snowball picks one; by default libvoikko when
+    installed, else pyvoikko.
+    """
+    choice = os.environ.get(MORPHOLOGY_SETTING, "")
+    loaders = {"libvoikko": [_libvoikko], "pyvoikko": [_pyvoikko], "snowball": []}
+    with _VOIKKO_LOCK:
+        for loader in loaders.get(choice, [_libvoikko, _pyvoikko]):
+            analyzer = loader()
+            if analyzer is not None:
+                return analyzer
+    if choice != "snowball":
+        logger.warning(_DEGRADED)
+    return None
+
+
+# A noun made with -u/-y at the end of the word (palvelu from palvella) is a dictionary word of its
+# own: palvelusta is palvelu's elative far more often than palvelus's partitive.
+_NOUN_ENDING = re.compile(r"\(\+[uy]\)$")
+
+
+def _derivations(word_bases: str) -> int:
+    return word_bases.count("(+") - bool(_NOUN_ENDING.search(word_bases))
+
+
+def engine_name() -> str:
+    """Which morphology this process's Finnish analysis runs on (for benchmarks and start-up)."""
+    analyzer = voikko()
+    if analyzer is None:
+        return "snowball"
+    return "pyvoikko" if analyzer.__class__.__module__.endswith("voikko_fst") else "libvoikko"
 
 
 def _reading_key(token: str):
-    # Ties keep Voikko's own order (min is stable).
+    # Ties keep the order _analyze sorted the readings in (min is stable).
     def key(reading: dict) -> tuple:
         return (
             reading.get("STRUCTURE", "").count("="),  # fewest compound parts
             reading.get("BASEFORM", "").lower() != token,  # a dictionary form is itself
             reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
-            reading.get("WORDBASES", "").count("(+"),  # fewest derivation endings
+            _derivations(reading.get("WORDBASES", "")),  # fewest derivation endings
             reading.get("PARTICIPLE") == "present_passive",  # näyttävä: näyttää, not näkyä
             reading.get("CLASS") in _PERSONAL_NAMES,  # aineissa: aine, not the name Aini
             reading.get("MOOD") == "imperative",  # eroa: ero, not erota!
@@ -169,4 +225,7 @@ def _analyze(token: str) -> str:
             readings = analyzer.analyze(token)
     if not readings:
         return unknown_word_term(token)
+    # Ties go to the reading whose transducer output sorts last: libvoikko and kfst list readings
+    # in different orders, and the term must not depend on which one runs.
+    readings.sort(key=lambda reading: reading.get("FSTOUTPUT", ""), reverse=True)
     return reading_term(min(readings, key=_reading_key(token)))

@@ -6,6 +6,8 @@ count as the same word. Terms shorter than three letters and a few very common w
 count.
 """
 
+import functools
+
 from django.conf import settings
 
 from apps.analysis import analyze
@@ -19,9 +21,15 @@ _STOPWORDS = (
     # fi
     " että kun mutta ovat oli olla ole sen tai niin myös kuin joka jos vain tämä"
 )
-STOPWORDS = frozenset(
-    term for lang, _name in settings.LANGUAGES for term in analyze(_STOPWORDS, lang)
-)
+
+
+@functools.cache
+def stopwords():
+    """The stop words' terms in every language; analyzed on first use, not at import, so that
+    starting a process does not load the three languages' dictionaries."""
+    return frozenset(
+        term for lang, _name in settings.LANGUAGES for term in analyze(_STOPWORDS, lang)
+    )
 
 
 def words(text, lang):
@@ -29,7 +37,7 @@ def words(text, lang):
     return {
         term
         for term in analyze(text or "", lang)
-        if len(term) >= MIN_LENGTH and term not in STOPWORDS and not term.isdigit()
+        if len(term) >= MIN_LENGTH and term not in stopwords() and not term.isdigit()
     }
 
 

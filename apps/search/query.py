@@ -12,6 +12,7 @@ Ranking is one aggregate query over the term table, in this order:
 3. occurrences weighted by field (title 4, lead 2, body 1); the document id keeps ties stable.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.db.models import Case, F, IntegerField, Max, Q, Sum, Value, When
@@ -38,11 +39,10 @@ STOP_WORDS = {
 }
 
 
+@functools.cache
 def _stop_terms(lang):
+    """Analyzed on first use, not at import: starting a process loads no dictionaries."""
     return frozenset(index_term(term) for term in analyze(STOP_WORDS.get(lang, ""), lang))
-
-
-STOP_TERMS = {lang: _stop_terms(lang) for lang in STOP_WORDS}
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def parse_query(text, lang):
             joined = _analyze_word("".join(words[start:end]), lang)
             for index in range(start, end):
                 alternatives[index] |= joined
-    stop_terms = STOP_TERMS.get(lang, frozenset())
+    stop_terms = _stop_terms(lang)
     slots = [
         Slot(word=word, terms=frozenset(terms), stop=own_terms <= stop_terms)
         for word, own_terms, terms in zip(words, own, alternatives, strict=True)

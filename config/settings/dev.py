@@ -15,3 +15,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 # WhiteNoise warns when STATIC_ROOT is missing, even while it serves from the finders.
 (BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)
+# Django's own console handler and the root one both printed runserver's INFO lines ("Watching for
+# file changes" twice): Django's records go to the root handler only.
+LOGGING = {**LOGGING, "loggers": {"django": {"handlers": [], "level": "INFO"}}}  # noqa: F405

@@ -1,0 +1,105 @@
+"""`make run`'s first and second start: a few human lines, no tracebacks, SQL or repeated lines.
+
+Runs scripts/prepare.py as `make run` does, in its own process, on a fresh SQLite database, with
+Finnish on the PyPI morphology (as on a machine without Debian's Voikko).
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.live_server import free_port
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NOISE = ("Traceback", "Exception ignored", "ALTER TABLE", "Applying ", "SQL", "[1/")
+
+
+def start(database, *args):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MISHOV_FINNISH_MORPHOLOGY": "pyvoikko",
+    }
+    env.pop("RUN_MAIN", None)
+    command = [sys.executable, "scripts/prepare.py", "--admin-url", "http://x/admin/", *args]
+    return subprocess.Popen(  # noqa: S603 - fixed arguments
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def serve_once(process, port, timeout=120):
+    """Wait for the home page, then stop the server (the file watcher and its serving copy)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    return output
+
+
+@pytest.fixture
+def database():
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder) / "db.sqlite3"
+
+
+def test_first_start_says_what_it_did_in_a_few_lines_and_the_second_changes_nothing(database):
+    port = free_port()
+
+    first = serve_once(start(database, "--serve", f"127.0.0.1:{port}"), port)
+    second = start(database)
+    again, _ = second.communicate(timeout=120)
+
+    lines = [line for line in first.splitlines() if line.strip()]
+    assert "Database ready" in lines[0], first
+    assert "migrations applied" in lines[0]
+    assert "5 pages loaded from content/" in lines[1]
+    assert lines[2].startswith("Search indexed: 5 documents (he 3, fa 1, fi 1)")
+    assert any(line.strip().startswith("password:") for line in lines)
+    assert f"Serving on http://127.0.0.1:{port}/" in first
+    assert '"GET /healthz HTTP/1.1" 200' in first  # it served
+    assert not [line for line in lines if any(noise in line for noise in NOISE)], first
+    assert len(lines) == len(set(lines)), first  # "Watching for file changes" once
+    assert len(lines) <= 16
+
+    assert second.returncode == 0, again
+    assert again.splitlines()[:2] == [
+        f"Database ready: {database} (up to date).",
+        "5 pages loaded from content/ (already up to date).",
+    ]
+    assert "password:" not in again
+    assert "already exists" in again
+
+
+def test_starting_django_loads_no_language_dictionaries():
+    """The dictionaries load on first use (search, related pages), not in every process that
+    starts: runserver's file watcher and a management command never need them."""
+    code = (
+        "import django; django.setup()\n"
+        "from apps.analysis import finnish, lexicon\n"
+        "print(lexicon.lexicon.cache_info().currsize, finnish.voikko.cache_info().currsize)\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    done = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+
+    assert done.stdout.split() == ["0", "0"]
