@@ -20,6 +20,7 @@ from .text import anchor_id, block_text, html_text, reading_minutes
 from .translation import (
     LANGUAGE_CODES,
     current_language,
+    fill_missing_slugs,
     language_link,
     own_value,
     page_languages,
@@ -64,6 +65,20 @@ class TranslatedPage(Page):
 
     def exists_in(self, lang):
         return lang in self.languages
+
+    def _fill_missing_slugs(self):
+        if fill_missing_slugs(self):
+            self.set_url_path(self.get_parent())
+
+    def full_clean(self, *args, **kwargs):
+        # Before Wagtail's own defaults, which would make one slug from whichever title the
+        # active language falls back to; then the URL of each language uses its own slug.
+        self._fill_missing_slugs()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self._fill_missing_slugs()
+        super().minimal_clean()
 
     def description_in(self, lang):
         """What the page is about, in `lang` only: its search description, else its lead,
