@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from apps.blocks.blocks import BodyBlock
 
+from .admin_forms import LanguageFieldsMixin
 from .panels import PageLanguagesPanel
 from .text import anchor_id, block_text, html_text, reading_minutes
 from .translation import (
@@ -37,8 +38,9 @@ def topics_in_language(page):
     return [t for t in page.topics.all() if own_value(t, "name", lang)]
 
 
-class TranslatedPageForm(WagtailAdminPageForm):
-    """Requires a title in at least one language instead of always in Hebrew."""
+class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
+    """Requires a title in at least one language instead of always in Hebrew; each language's
+    fields carry its lang and dir."""
 
     def clean(self):
         cleaned = super().clean()

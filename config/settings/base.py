@@ -109,6 +109,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave, editing-session pings, the
+    # publish itself). SQLite's default deferred transactions then fail with "database is
+    # locked" instead of waiting; immediate ones queue for the write lock.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
