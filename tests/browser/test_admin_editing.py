@@ -6,9 +6,11 @@ import urllib.request
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
+from tests.browser.conftest import ARTIFACTS
 
 PASSWORD = "editor-password-1"  # noqa: S105 - a test account
 ADMIN_LANGUAGES = ("he", "fa", "fi")
@@ -28,8 +30,18 @@ def browser_data(django_db_blocker):
             profile.preferred_language = lang
             profile.save()
         post = BlogPostPage.objects.get(slug_he="הלקוח-תמיד-צודק")
-        yield {"blog": BlogIndexPage.objects.get().pk, "post": post.pk}
+        blog = BlogIndexPage.objects.get()
+        with override("fi"):
+            finnish = BlogPostPage(
+                title_fi="Esikatselu suomeksi",
+                slug_fi="esikatselu-suomeksi",
+                lead_fi="Johdanto vain suomeksi.",
+            )
+            blog.add_child(instance=finnish)
+            finnish.save_revision().publish()
+        yield {"blog": blog.pk, "post": post.pk, "finnish": finnish.pk}
         BlogPostPage.objects.filter(title_fi__startswith="Autotallennus").delete()
+        BlogPostPage.objects.filter(pk=finnish.pk).delete()
 
 
 def status(url):
@@ -116,4 +128,54 @@ def test_each_language_field_has_its_lang_and_dir(browser, server_url, browser_d
     assert block_inputs  # the seed post has a quote and FAQ questions
     for block_input in block_inputs:
         assert block_input.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    page.close()
+
+
+def preview_frame(page):
+    """Open the editor's preview panel; the frame once it shows a page."""
+    page.locator("[data-side-panel-toggle=preview]").click()
+    frame = page.frame_locator("#w-preview-iframe")
+    frame.locator("main").wait_for(timeout=20000)
+    return frame
+
+
+@pytest.mark.parametrize("lang", ADMIN_LANGUAGES)
+def test_preview_panel_shows_a_finnish_only_page_in_finnish(
+    browser, server_url, browser_data, lang, artifacts
+):
+    page = signed_in(browser, server_url, lang)
+    page.goto(f"{server_url}/admin/pages/{browser_data['finnish']}/edit/")
+    frame = preview_frame(page)
+    html = frame.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("fi", "ltr")
+    assert frame.locator("h1").inner_text() == "Esikatselu suomeksi"
+    assert "Johdanto vain suomeksi." in frame.locator("main").inner_text()
+    page.screenshot(path=artifacts / f"admin-preview-fi-in-{lang}-admin.png")
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ADMIN_LANGUAGES)
+def test_preview_of_a_persian_translation_being_typed(browser, server_url, browser_data, lang):
+    page = signed_in(browser, server_url, lang)
+    page.goto(f"{server_url}/admin/pages/{browser_data['post']}/edit/")
+    show_languages(page, "fa")
+    page.wait_for_timeout(2500)  # see test_a_finnish_post_written_with_autosave_stays_finnish
+    # (Autosave keeps what an earlier admin language typed as a draft; type it afresh.)
+    for selector, text in (
+        ("input[name=title_fa]", "پیش‌نمایش فارسی"),
+        ("textarea[name=lead_fa]", "مقدمه فارسی."),
+    ):
+        page.fill(selector, "")
+        page.locator(selector).press_sequentially(text)
+    frame = preview_frame(page)
+    page.select_option("#id_preview_mode", "fa")
+    try:
+        frame.locator("html[lang=fa]").wait_for(state="attached", timeout=20000)
+    finally:
+        page.screenshot(path=ARTIFACTS / f"admin-preview-fa-in-{lang}-admin.png")
+    assert frame.locator("html").get_attribute("dir") == "rtl"
+    assert frame.locator("h1").inner_text() == "پیش‌نمایش فارسی"
+    assert "مقدمه فارسی." in frame.locator("main").inner_text()
+    # Previewing did not save the translation, and the live page is still Hebrew only.
+    assert status(server_url + urllib.parse.quote("/fa/وبلاگ/پیش‌نمایش-فارسی/")) == 404
     page.close()
