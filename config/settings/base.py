@@ -63,7 +63,8 @@ MIDDLEWARE = [
     "apps.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, keeping the admin's own 404 (apps/core/locale.py).
+    "apps.core.locale.AdminAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
     "apps.core.routing.KnownSiteMiddleware",
@@ -206,6 +207,9 @@ CSP_ADMIN = "; ".join(
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Mishov"
+# No Gravatar: it is a request to a third party for every editor, and the admin CSP blocks it
+# anyway (a broken image). Wagtail draws its default avatar or the one uploaded in Account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
