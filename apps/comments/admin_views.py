@@ -14,17 +14,44 @@ from apps.core.translation import direction, url_in
 
 from . import moderation
 from .forms import PlainTextField
-from .models import BODY_MAX, Comment
+from .models import BODY_MAX, NAME_MAX, Comment
 
 MODERATE = "comments.change_comment"
 
 
 class AuthorReplyForm(forms.Form):
+    """A reply and the name it is signed with, shown before sending: the page's author,
+    else the moderator's own name from their account, never a username."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Signed as"),
+        max_length=NAME_MAX,
+        required=False,
+        help_text=gettext_lazy(
+            "Readers see this name with the author badge: the page's author, else your name "
+            "from your account."
+        ),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     body = PlainTextField(
         label=gettext_lazy("Your reply"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
     )
+
+    def __init__(self, *args, signature="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.signature = signature
+        self.fields["name"].initial = signature
+
+    def clean_name(self):
+        # A form sent without the field keeps the default; an emptied one must be filled.
+        name = (self.cleaned_data.get("name") or "").strip()
+        if "name" not in self.data:
+            name = self.signature
+        if not name:
+            raise forms.ValidationError(_("Give the name to sign the reply with."))
+        return name
 
 
 def _comment(pk):
@@ -34,9 +61,11 @@ def _comment(pk):
 @permission_required(MODERATE, raise_exception=True)
 def comment_detail(request, pk):
     comment = _comment(pk)
-    form = AuthorReplyForm(request.POST or None)
+    signature = moderation.author_reply_name(comment.page.specific, request.user)
+    form = AuthorReplyForm(request.POST or None, signature=signature)
     if request.method == "POST" and form.is_valid():
-        reply = moderation.reply_as_author(comment, form.cleaned_data["body"], request.user)
+        data = form.cleaned_data
+        reply = moderation.reply_as_author(comment, data["body"], request.user, data["name"])
         messages.success(request, _("Your reply is published."))
         return redirect("comments_admin:detail", reply.pk)
     page = comment.page.specific

@@ -53,14 +53,18 @@ def set_personal_data_visible(comment, visible, user):
     log(instance=comment, action=PERSONAL_DATA_ACTIONS[visible], user=user)
 
 
-def reply_as_author(comment, body, user):
-    """Publish at once a reply in the name of the page's author, nested under `comment`.
+def author_reply_name(page, user):
+    """The name an author reply is signed with by default: the page's author snippet, else the
+    moderator's full name; empty when neither is known (the username is a login, not a name)."""
+    author = getattr(page, "author", None)
+    return author.name if author else user.get_full_name().strip()
+
+
+def reply_as_author(comment, body, user, name):
+    """Publish at once a reply signed `name` with the author badge, nested under `comment`.
 
     Answering a comment that still waits approves it: the reply must not hang in the air.
     """
-    page = comment.page.specific
-    author = getattr(page, "author", None)
-    name = author.name if author else (user.get_full_name() or user.get_username())
     with transaction.atomic():
         if comment.status != Comment.Status.APPROVED:
             apply("approve", [comment], user)

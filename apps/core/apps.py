@@ -12,10 +12,12 @@ class CoreConfig(AppConfig):
 
         from .translation import (
             keep_base_columns_in_default_language,
+            keep_languages_explicit,
             relax_default_language_requirement,
         )
 
         relax_default_language_requirement()
+        keep_languages_explicit()
         post_save.connect(
             keep_base_columns_in_default_language, dispatch_uid="core.base_columns_in_default"
         )

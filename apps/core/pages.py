@@ -6,6 +6,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -15,16 +16,30 @@ from wagtail.search import index
 
 from apps.blocks.blocks import BodyBlock
 
+from .admin_forms import LanguageFieldsMixin
 from .panels import PageLanguagesPanel
 from .text import anchor_id, block_text, html_text, reading_minutes
 from .translation import (
     LANGUAGE_CODES,
+    LANGUAGE_NAMES,
     current_language,
+    fill_missing_slugs,
     language_link,
     own_value,
     page_languages,
     url_in,
 )
+
+CSP_HEADER = "Content-Security-Policy"
+
+
+def framable_policy(policy):
+    """`policy` with frame-ancestors 'self' instead of whatever it said, so that the admin (same
+    origin) may show the page in its preview panel; everything else stays as strict."""
+    directives = [d.strip() for d in policy.split(";") if d.strip()]
+    kept = [d for d in directives if d.split()[0] != "frame-ancestors"]
+    return "; ".join([*kept, "frame-ancestors 'self'"])
+
 
 # A table of contents helps from this many headings on; shorter pages are read straight through.
 TABLE_OF_CONTENTS_MIN_HEADINGS = 3
@@ -36,8 +51,9 @@ def topics_in_language(page):
     return [t for t in page.topics.all() if own_value(t, "name", lang)]
 
 
-class TranslatedPageForm(WagtailAdminPageForm):
-    """Requires a title in at least one language instead of always in Hebrew."""
+class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
+    """Requires a title in at least one language instead of always in Hebrew; each language's
+    fields carry its lang and dir."""
 
     def clean(self):
         cleaned = super().clean()
@@ -64,6 +80,20 @@ class TranslatedPage(Page):
 
     def exists_in(self, lang):
         return lang in self.languages
+
+    def _fill_missing_slugs(self):
+        if fill_missing_slugs(self):
+            self.set_url_path(self.get_parent())
+
+    def full_clean(self, *args, **kwargs):
+        # Before Wagtail's own defaults, which would make one slug from whichever title the
+        # active language falls back to; then the URL of each language uses its own slug.
+        self._fill_missing_slugs()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self._fill_missing_slugs()
+        super().minimal_clean()
 
     def description_in(self, lang):
         """What the page is about, in `lang` only: its search description, else its lead,
@@ -99,6 +129,37 @@ class TranslatedPage(Page):
         if known is not None:
             return list(known)
         return super().get_view_restrictions()
+
+    # Preview: one mode per language the page has, each rendered as readers will get it.
+
+    @property
+    def preview_modes(self):
+        """Every language: the mode list is drawn from the saved page, and a translation being
+        typed in the form must be previewable before it is saved (a language the form has no
+        title for previews as the reader's "not in this language" page)."""
+        return [(lang, LANGUAGE_NAMES[lang]) for lang in LANGUAGE_CODES]
+
+    @property
+    def default_preview_mode(self):
+        """The admin's language when the page has it, else the page's first language."""
+        languages = self.languages or LANGUAGE_CODES
+        return current_language() if current_language() in languages else languages[0]
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        # The whole simulated request runs in the previewed language: its URL (so the
+        # language prefix, LocaleMiddleware and the page's 404 rule agree), the template and
+        # every helper that reads the active language.
+        lang = preview_mode if preview_mode in LANGUAGE_CODES else self.default_preview_mode
+        with override(lang):
+            return super().make_preview_request(original_request, lang, extra_request_attrs)
+
+    def serve_preview(self, request, mode_name):
+        response = super().serve_preview(request, mode_name)
+        # The admin shows previews in a frame; the public pages' policy forbids being framed.
+        response[CSP_HEADER] = framable_policy(settings.CSP_PUBLIC)
+        return response
 
     def translation_links(self, request=None):
         """A link (code, name, url, dir) for each language this page exists in."""

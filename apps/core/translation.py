@@ -8,7 +8,9 @@ so that no Hebrew text is ever served under a Persian or Finnish URL.
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import get_language, override
+from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -108,3 +110,92 @@ def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs)
         values[name] = own if own not in (None, "") else _empty_value(field)
     if values:
         type(instance)._default_manager.filter(pk=instance.pk).rewrite(False).update(**values)
+
+
+def title_language(page):
+    """The language `page.title` reads from (the active one, else modeltranslation's fallback
+    order), or None when the page has no title in any language."""
+    languages = page_languages(page)
+    order = (current_language(), *settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"])
+    return next((lang for lang in order if lang in languages), None)
+
+
+class OwnLanguageDescriptor(TranslationFieldDescriptor):
+    """`page.title` and `page.slug` for Wagtail's own housekeeping, which never adds a language.
+
+    modeltranslation writes `page.title = value` into the *active* language's field. Wagtail
+    assigns `page.title` and `page.slug` itself while saving (re-cleaning the title of a draft,
+    generating a slug), when copying, and in every path built on those (autosave, move, revert,
+    scheduled publishing, workflow approval), always with the value it just read — another
+    language's, through the fallback. So a Finnish-only draft saved in the Hebrew admin got a
+    Hebrew title and went live in Hebrew. This descriptor writes such an assignment into the
+    language the value is read from instead, the language whose title the page shows; a page
+    with no title keeps the value in the untranslated attribute only. Languages are only ever
+    added by writing a language's own field (`title_fi`), which is what the admin form, the
+    seed loader and revisions do.
+    """
+
+    def __set__(self, instance, value):
+        if getattr(instance, "_mt_init", False) or getattr(instance, "_mt_disable", False):
+            super().__set__(instance, value)
+            return
+        instance.__dict__[self.field.name] = value
+        lang = title_language(instance)
+        if lang is not None:
+            setattr(instance, build_localized_fieldname(self.field.name, lang), value)
+
+
+def keep_languages_explicit():
+    """Install OwnLanguageDescriptor for Page.title and Page.slug (every page type inherits
+    them); see there why."""
+    from wagtail.models import Page
+
+    for name in ("title", "slug"):
+        old = Page.__dict__[name]
+        setattr(
+            Page,
+            name,
+            OwnLanguageDescriptor(
+                old.field, old.fallback_languages, old.fallback_value, old.fallback_undefined
+            ),
+        )
+
+
+def slug_from_title(title):
+    """A slug in the title's own script: Hebrew and Persian letters stay, the Persian
+    zero-width non-joiner becomes a hyphen."""
+    return slugify(title.replace("\u200c", "-"), allow_unicode=True)
+
+
+def fill_missing_slugs(page):
+    """Give each language the page exists in a slug from its own title when it has none.
+
+    Without this, wagtail-modeltranslation builds the URL of a Persian translation from the
+    Hebrew slug (`/fa/وبلاگ/הלקוח-תמיד-צודק/`). A slug taken by a sibling in that language
+    gets a number (`-2`, `-3`, …), as Wagtail does. Needs the page's place in the tree.
+    Returns whether it filled any.
+    """
+    from wagtail.models import Page
+
+    if not page.path:
+        return False
+    filled = False
+    parent = page.get_parent()
+    for lang in page_languages(page):
+        field = build_localized_fieldname("slug", lang)
+        if getattr(page, field):
+            continue
+        base = slug_from_title(own_value(page, "title", lang))
+        if not base:
+            continue
+        taken = set()
+        if parent is not None:
+            siblings = Page.objects.child_of(parent).exclude(pk=page.pk)
+            taken = set(siblings.values_list(field, flat=True))
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        setattr(page, field, slug)
+        filled = True
+    return filled

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from apps.core.admin_forms import LanguageFieldsForm
+
 
 @register_snippet
 class Author(index.Indexed, models.Model):
@@ -24,6 +26,7 @@ class Author(index.Indexed, models.Model):
     credentials = models.CharField(_("credentials"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
 
+    base_form_class = LanguageFieldsForm  # each language's fields in its direction
     panels = [
         FieldPanel("name"),
         FieldPanel("key"),

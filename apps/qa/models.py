@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from apps.comments.pages import CommentsMixin
+from apps.core.admin_forms import LanguageFieldsForm
 from apps.core.listing import live_in_language, newest_first
 from apps.core.pages import (
     SectionIndexPage,
@@ -100,6 +101,7 @@ class Answer(Orderable):
     body = RichTextField(_("answer"), features=ANSWER_FEATURES)
     is_best = models.BooleanField(_("best answer"), default=False)
 
+    base_form_class = LanguageFieldsForm  # each language's fields in its direction
     panels = [FieldPanel("body"), FieldPanel("is_best")]
 
     class Meta(Orderable.Meta):

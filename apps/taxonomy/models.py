@@ -6,6 +6,7 @@ from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from apps.core.admin_forms import LanguageFieldsForm
 from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
 
 
@@ -20,6 +21,7 @@ class Topic(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
 
+    base_form_class = LanguageFieldsForm  # each language's fields in its direction
     panels = [FieldPanel("key"), FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:

@@ -69,7 +69,8 @@ MIDDLEWARE = [
     "apps.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, keeping the admin's own 404 (apps/core/locale.py).
+    "apps.core.locale.AdminAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
     "apps.caching.routes.KnownSiteMiddleware",
@@ -120,6 +121,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave, editing-session pings, the
+    # publish itself). SQLite's default deferred transactions then fail with "database is
+    # locked" instead of waiting; immediate ones queue for the write lock.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -241,6 +247,9 @@ CSP_ADMIN = "; ".join(
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Mishov"
+# No Gravatar: it is a request to a third party for every editor, and the admin CSP blocks it
+# anyway (a broken image). Wagtail draws its default avatar or the one uploaded in Account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]

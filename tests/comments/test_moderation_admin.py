@@ -215,3 +215,53 @@ def test_reply_notifies_the_commenter_who_asked(mod_client, django_capture_on_co
     assert len(to_reader) == 1
     assert "Tässä vastaus" in to_reader[0].body
     assert "Toinen vastaus" not in to_reader[0].body
+
+
+def _detail_form_name(client, comment):
+    import re
+
+    text = html.unescape(client.get(f"/admin/moderation/comments/{comment.pk}/").content.decode())
+    field = re.search(r'<input[^>]*name="name"[^>]*>', text).group(0)
+    value = re.search(r'value="([^"]*)"', field)
+    return value.group(1) if value else ""
+
+
+def test_reply_without_an_author_is_signed_with_the_moderator_name(client):
+    # The page has no author snippet; the moderator's account has a full name.
+    user = User.objects.create_user("mod-login", "m@example.com", "pw", first_name="Miriam")
+    user.last_name = "Levi"
+    user.save()
+    user.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(user)
+    comment, _url = _pending("fi", body="Kysymys")
+    page = comment.page.specific
+    page.author = None
+    page.save_revision().publish()
+    assert _detail_form_name(client, comment) == "Miriam Levi"  # shown before sending
+    client.post(f"/admin/moderation/comments/{comment.pk}/", {"body": "Vastaus"})
+    assert Comment.objects.get(body="Vastaus").name == "Miriam Levi"
+
+
+def test_reply_is_never_signed_with_a_username(client):
+    user = User.objects.create_user("editor", "e@example.com", "pw")  # no name in the account
+    user.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(user)
+    comment, _url = _pending("fi", body="Kysymys ilman kirjoittajaa")
+    page = comment.page.specific
+    page.author = None
+    page.save_revision().publish()
+    assert _detail_form_name(client, comment) == ""
+    response = client.post(f"/admin/moderation/comments/{comment.pk}/", {"body": "Vastaus 1"})
+    assert response.status_code == 200  # the form again: a name is needed
+    assert not Comment.objects.filter(body="Vastaus 1").exists()
+    client.post(
+        f"/admin/moderation/comments/{comment.pk}/", {"body": "Vastaus 2", "name": "Toimitus"}
+    )
+    assert Comment.objects.get(body="Vastaus 2").name == "Toimitus"
+
+
+def test_reply_shows_the_page_author_before_sending(mod_client):
+    comment, _url = _pending("he", body="שאלה")
+    author = comment.page.specific.author
+    assert author is not None
+    assert _detail_form_name(mod_client, comment) == author.name
