@@ -4,8 +4,10 @@ name only its real translations plus x-default; topics likewise."""
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from apps.core.translation import page_languages, url_in
+from apps.core.pages import SectionIndexPage
+from apps.core.translation import LANGUAGE_CODES, page_languages, url_in, with_pages_in
 from apps.taxonomy.models import Topic
+from apps.taxonomy.views import languages_with_pages, topic_links
 
 from .links import alternates
 
@@ -43,11 +45,16 @@ class PageSitemap(_LanguageSitemap):
             Page.objects.live()
             .public()
             .descendant_of(site.root_page, inclusive=True)
+            .annotate(**{f"has_pages_{lang}": with_pages_in(lang) for lang in LANGUAGE_CODES})
             .order_by("path")
         )
         items = []
         for page in pages:
-            paths = {lang: url_in(page, lang, self.request) for lang in page_languages(page)}
+            langs = page_languages(page)
+            if issubclass(page.specific_class or Page, SectionIndexPage):
+                # A section is listed only in the languages it has pages in (no empty rooms).
+                langs = [lang for lang in langs if getattr(page, f"has_pages_{lang}")]
+            paths = {lang: url_in(page, lang, self.request) for lang in langs}
             paths = {lang: path for lang, path in paths.items() if path}
             items += [(page, lang, paths) for lang in paths]
         return items
@@ -58,9 +65,12 @@ class PageSitemap(_LanguageSitemap):
 
 class TopicSitemap(_LanguageSitemap):
     def items(self):
+        topics = list(Topic.objects.all())
+        languages = languages_with_pages(topics)
         items = []
-        for topic in Topic.objects.all():
-            paths = {link["code"]: link["url"] for link in topic.translation_links()}
+        for topic in topics:
+            links = topic_links(topic, languages[topic.pk])
+            paths = {link["code"]: link["url"] for link in links}
             items += [(topic, lang, paths) for lang in paths]
         return items
 
