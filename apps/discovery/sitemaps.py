@@ -2,6 +2,8 @@
 name only its real translations plus x-default; topics likewise."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils.translation import override
 from wagtail.models import Page, Site
 
 from apps.core.pages import SectionIndexPage
@@ -63,10 +65,17 @@ class PageSitemap(_LanguageSitemap):
         return item[0].last_published_at
 
 
+def _topics(request):
+    """All topics and the languages each has pages in, read once for the request's sitemaps."""
+    if not hasattr(request, "_sitemap_topics"):
+        topics = list(Topic.objects.all())
+        request._sitemap_topics = topics, languages_with_pages(topics)
+    return request._sitemap_topics
+
+
 class TopicSitemap(_LanguageSitemap):
     def items(self):
-        topics = list(Topic.objects.all())
-        languages = languages_with_pages(topics)
+        topics, languages = _topics(self.request)
         items = []
         for topic in topics:
             links = topic_links(topic, languages[topic.pk])
@@ -75,5 +84,22 @@ class TopicSitemap(_LanguageSitemap):
         return items
 
 
+class TopicIndexSitemap(_LanguageSitemap):
+    """The topic index of each language that has topics with pages."""
+
+    def items(self):
+        _all, languages = _topics(self.request)
+        offered = [lang for lang in LANGUAGE_CODES if any(lang in v for v in languages.values())]
+        paths = {}
+        for lang in offered:
+            with override(lang):
+                paths[lang] = reverse("topic-index")
+        return [("topic-index", lang, paths) for lang in offered]
+
+
 def sitemaps_for(request):
-    return {"pages": PageSitemap(request), "topics": TopicSitemap(request)}
+    return {
+        "pages": PageSitemap(request),
+        "topics": TopicSitemap(request),
+        "topic-index": TopicIndexSitemap(request),
+    }

@@ -1,10 +1,14 @@
+from collections import Counter
+
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from apps.blog.models import BlogPostPage
 from apps.core.listing import live_in_language
-from apps.core.translation import LANGUAGE_CODES, current_language, own_value
+from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
 from apps.kb.models import ArticlePage
 from apps.qa.models import QuestionPage
 
@@ -43,6 +47,51 @@ def languages_with_pages(topics):
     return {
         topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
     }
+
+
+def pages_per_topic(lang):
+    """{topic id: how many live pages in `lang` are about it}, in one query."""
+    first, *others = (
+        live_in_language(model, lang).order_by().values_list("topics", flat=True)
+        for model in TOPIC_PAGE_MODELS
+    )
+    return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
+
+
+def topic_index(request):
+    """Every topic that has pages in the reader's language, the most written about first, with
+    how many; 404 in a language without any. Linked from each topic page."""
+    lang = current_language()
+    counts = pages_per_topic(lang)
+    topics = list(Topic.objects.all())
+    languages = languages_with_pages(topics)
+    entries = [
+        {
+            "name": own_value(topic, "name", lang),
+            "url": topic.url_in(lang),
+            "count": counts[topic.pk],
+        }
+        for topic in topics
+        if lang in languages[topic.pk]
+    ]
+    if not entries:
+        raise Http404("no topics in this language")
+    entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
+    offered = {code for codes in languages.values() for code in codes}
+    translation_links = []
+    for code in LANGUAGE_CODES:
+        if code in offered:
+            with override(code):
+                translation_links.append(language_link(code, reverse("topic-index")))
+    return TemplateResponse(
+        request,
+        "taxonomy/topic_index.html",
+        {
+            "topics": entries,
+            "translation_links": translation_links,
+            "meta_description": _("The topics of the posts, articles and questions."),
+        },
+    )
 
 
 def topic_links(topic, languages, request=None):
