@@ -11,7 +11,8 @@ from apps.search import views as search_views
 from apps.security.signin import LimitedPasswordResetView, SignInView
 from apps.taxonomy import urls as taxonomy_urls
 
-# Outside the language prefix: the admin, documents, the health check, sitemap.xml and robots.txt.
+# Outside the language prefix: the admin, documents, the health check, favicon.ico, sitemap.xml
+# and robots.txt.
 urlpatterns = [
     # Wagtail's sign-in and password reset with their limits (apps/security/signin.py); same
     # addresses and names, so they take precedence.
@@ -24,13 +25,20 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", operations_views.healthz, name="healthz"),
+    path("favicon.ico", operations_views.favicon, name="favicon"),
     path("", include(discovery_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # `make run` serves uploads itself, debug pages or not (config/settings/dev.py); Django's
+    # static() helper would only do so under DEBUG.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{media}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Every reader-facing page lives under /he/, /fa/ or /fi/; "/" redirects by Accept-Language.
 # Comments, feeds, topic pages and the site search come before Wagtail's catch-all page route.

@@ -15,7 +15,10 @@ from django.utils import timezone
 from django.utils.translation import override
 
 LANGUAGES = ("he", "fa", "fi")
-PAGE_TYPES = ("home", "blog_index", "post", "article", "question", "topic", "search", "not_found")
+PAGE_TYPES = (
+    "home", "blog_index", "post", "article", "question", "topic", "topic_index", "search",
+    "not_found",
+)  # fmt: skip
 
 # (title, lead, three headings with a paragraph each, FAQ heading, answered question, answer,
 #  comment, author's reply, search word)
@@ -160,6 +163,7 @@ def catalog():
     from apps.kb.models import ArticlePage
     from apps.qa.models import QuestionPage
     from apps.taxonomy.models import Topic
+    from apps.taxonomy.views import languages_with_pages
 
     paths = {}
     for lang in LANGUAGES:
@@ -175,11 +179,16 @@ def catalog():
         for kind, page in pages.items():
             if page is not None:
                 paths[(lang, kind)] = url_in(page, lang, None)
-        topic = next((t for t in Topic.objects.order_by("pk") if t.url_in(lang)), None)
+        # A topic page exists where the topic has pages in the language.
+        topics = list(Topic.objects.order_by("pk"))
+        languages = languages_with_pages(topics)
+        topic = next((t for t in topics if lang in languages[t.pk]), None)
         if topic is not None:
             paths[(lang, "topic")] = topic.url_in(lang)
         with override(lang):
             query = urlencode({"q": SAMPLE_TEXT[lang]["search"]})
             paths[(lang, "search")] = f"{reverse('search')}?{query}"
+            if topic is not None:
+                paths[(lang, "topic_index")] = reverse("topic-index")
         paths[(lang, "not_found")] = f"/{lang}/no-such-page/"
     return paths

@@ -1,4 +1,5 @@
-"""Comment text to HTML: escaped text, kept line breaks, safe links, masked personal data.
+"""Comment text to HTML: escaped text, kept line breaks, safe links, masked personal data, and
+each line in its own direction.
 
 No HTML from commenters ever reaches the page: every piece is escaped here, and the only tags
 are the ones this module writes.
@@ -9,11 +10,24 @@ import unicodedata
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from .segments import EMAIL, PHONE, URL, segments
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Bare host names and paths ("example.org/x") say nothing about the language of a line.
+_HOST = re.compile(r"(?<!\S)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+# Quotations open at the start of a word and close at the end of one, so that a gershayim or
+# geresh written inside a Hebrew word (מצ"ב, ארה"ב) or an apostrophe (don't) is not a quote.
+_QUOTE_PAIRS = ('""', "“”", "„“", "„”", "””", "«»", "»«", "»»", "‹›", "״״", "''", "‘’", "’’")
+_QUOTE = re.compile(
+    "|".join(
+        rf"(?<![^\s(\[:—–-]){re.escape(opening)}(?=\S)[^\n]*?(?<=\S){re.escape(closing)}"
+        r"(?![^\s.,;:!?)\]—–-])"
+        for opening, closing in _QUOTE_PAIRS
+    )
+)
 
 
 def mask_label(kind):
@@ -21,46 +35,110 @@ def mask_label(kind):
 
 
 def _inline(text, show_personal_data):
+    """One line as HTML. Links and shown addresses are isolated left to right, so that a
+    trailing slash or dot of an address stays with it inside a right-to-left line."""
     parts = []
     for kind, value in segments(text):
         if kind == URL:
             href = value if value.lower().startswith("http") else f"https://{value}"
             parts.append(
-                format_html('<a href="{}" rel="nofollow ugc noopener">{}</a>', href, value)
+                format_html(
+                    '<a href="{}" rel="nofollow ugc noopener" dir="ltr">{}</a>', href, value
+                )
             )
         elif kind in (EMAIL, PHONE) and not show_personal_data:
             parts.append(format_html('<span class="comment__masked">[{}]</span>', mask_label(kind)))
+        elif kind in (EMAIL, PHONE):
+            parts.append(format_html('<bdi dir="ltr">{}</bdi>', value))
         else:
             parts.append(escape(value))
-    return "".join(parts).replace("\n", "<br>")
+    return "".join(parts)
 
 
-def paragraph_direction(text):
-    """The direction most of the paragraph's letters have, or "" when it is a draw.
-
-    The body as a whole is dir="auto", which goes by the first strong letter only: a Hebrew
-    reply opening with "OK," would be laid out left to right. Counting letters gets it right.
-    """
-    rtl = ltr = 0
-    for char in text:
+def _word_direction(word):
+    """"rtl" or "ltr" after the word's first strong letter; "" for digits, emoji, punctuation."""
+    for char in word:
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
-            rtl += 1
-        elif kind == "L":
-            ltr += 1
-    if rtl == ltr:
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return ""
+
+
+def _edge_counts(text):
+    """{"rtl": n, "ltr": m}: the words of the line's first and last runs of one direction.
+
+    Words between them are embedded in the line's own language (an English term inside a
+    Hebrew sentence, a Hebrew name inside a Finnish one), so they do not count.
+    """
+    runs = []  # [direction, words]
+    for word in text.split():
+        direction = _word_direction(word)
+        if not direction:
+            continue
+        if runs and runs[-1][0] == direction:
+            runs[-1][1] += 1
+        else:
+            runs.append([direction, 1])
+    counts = {"rtl": 0, "ltr": 0}
+    for direction, words in runs[:1] + runs[1:][-1:]:
+        counts[direction] += words
+    return counts
+
+
+def text_direction(text, prior=""):
+    """The direction of a line or paragraph of comment text from the language it is written in.
+
+    Addresses, e-mail addresses, phone numbers, host names, numbers and emoji are neutral, and
+    so are quotations (unless the text is nothing but a quotation) and words embedded between
+    words of the other direction. Of the words left, those in the direction of the page's
+    language (`prior`, "rtl" or "ltr") count twice, since readers write in the page's
+    language and borrow terms from others; a draw, or a line with no words, takes `prior`.
+    """
+    plain = " ".join(value for kind, value in segments(text) if kind not in (URL, EMAIL, PHONE))
+    plain = _HOST.sub(" ", plain)
+    counts = _edge_counts(_QUOTE.sub(" ", plain))
+    if not any(counts.values()):
+        counts = _edge_counts(plain)
+    if prior in counts:
+        counts[prior] *= 2
+    if counts["rtl"] == counts["ltr"]:
+        return prior
+    return "rtl" if counts["rtl"] > counts["ltr"] else "ltr"
+
+
+def language_direction(lang):
+    """"rtl" or "ltr" for a language code, "" when there is none."""
+    if not lang:
         return ""
-    return "rtl" if rtl > ltr else "ltr"
+    return "rtl" if get_language_info(lang)["bidi"] else "ltr"
 
 
-def render_body(body, show_personal_data=False):
-    """Paragraphs at blank lines, <br> at single line breaks, each paragraph's own direction."""
+def _dir(direction):
+    return f' dir="{direction}"' if direction else ""
+
+
+def render_body(body, show_personal_data=False, language=None):
+    """Paragraphs at blank lines; in a paragraph of several lines, each line a block of its own
+    direction (a Hebrew signature's English title or URL does not turn the Hebrew lines around).
+    `language` is the comment's: its direction decides lines that have no words of their own.
+    """
+    prior = language_direction(language)
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(body.strip()) if p.strip()]
     html = []
     for paragraph in paragraphs:
-        direction = paragraph_direction(paragraph)
-        opening = f'<p dir="{direction}">' if direction else "<p>"
-        html.append(f"{opening}{_inline(paragraph, show_personal_data)}</p>")
+        direction = text_direction(paragraph, prior)
+        lines = paragraph.split("\n")
+        if len(lines) == 1:
+            inner = _inline(paragraph, show_personal_data)
+        else:
+            inner = "".join(
+                f'<span class="comment__line"{_dir(text_direction(line, direction))}>'
+                f"{_inline(line, show_personal_data)}</span>"
+                for line in lines
+            )
+        html.append(f"<p{_dir(direction)}>{inner}</p>")
     # Everything inside was escaped or built by format_html in _inline.
     return mark_safe("".join(html))  # noqa: S308
 

@@ -5,13 +5,19 @@
 - Hebrew and Finnish: the Gregorian calendar in Django's own formats for the language
   ("23 בנובמבר 2026", "23. marraskuuta 2026").
 
+Times are in each language's readers' zone (settings.LANGUAGE_TIME_ZONES: Israel for Hebrew,
+Iran for Persian, Finland for Finnish), and `<time datetime>` carries the same zone's offset.
+
 Machine-readable places (`<time datetime>`, feeds, JSON-LD, sitemaps) keep ISO 8601.
 """
 
 import datetime
+import zoneinfo
 
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
@@ -48,12 +54,35 @@ def gregorian_to_jalali(day):
     return jy, 7 + (days - 186) // 30, 1 + (days - 186) % 30
 
 
-def iso_datetime(value):
-    """ISO 8601 for machines (`<time datetime>`, meta tags), to the second as HTML requires."""
+# Where times of day are shown (comments), a line says whose clock they follow.
+ZONE_NOTES = {
+    "he": _("Times are Israel time."),
+    "fa": _("Times are Iran time."),
+    "fi": _("Times are Finnish time."),
+}
+
+
+def _lang(lang=None):
+    return (lang or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def reader_zone(lang=None):
+    """The time zone of `lang`'s readers (default: the active language's)."""
+    return zoneinfo.ZoneInfo(settings.LANGUAGE_TIME_ZONES.get(_lang(lang), settings.TIME_ZONE))
+
+
+def zone_note(lang=None):
+    """"Times are Israel time." in the language, or "" for a language without a zone."""
+    return ZONE_NOTES.get(_lang(lang), "")
+
+
+def iso_datetime(value, lang=None):
+    """ISO 8601 for machines (`<time datetime>`, meta tags), to the second as HTML requires,
+    with the offset of the zone the page shows times in."""
     if not isinstance(value, datetime.datetime):
         return value.isoformat() if value else ""
     if timezone.is_aware(value):
-        value = timezone.localtime(value)
+        value = timezone.localtime(value, reader_zone(lang))
     return value.replace(microsecond=0).isoformat()
 
 
@@ -66,12 +95,12 @@ def native_digits(value, lang=None):
 
 
 def format_date(value, lang=None, with_time=False):
-    """A date (or datetime, shown in the site's time zone) for readers of `lang`."""
+    """A date (or datetime, shown in the readers' time zone) for readers of `lang`."""
     if value is None or value == "":
         return ""
-    lang = lang or get_language()
+    lang = _lang(lang)
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+        value = timezone.localtime(value, reader_zone(lang))
     show_time = with_time and isinstance(value, datetime.datetime)
     if lang == "fa":
         year, month, day = gregorian_to_jalali(value)

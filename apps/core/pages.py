@@ -24,6 +24,7 @@ from .translation import (
     LANGUAGE_NAMES,
     current_language,
     fill_missing_slugs,
+    in_language_any,
     language_link,
     own_value,
     page_languages,
@@ -243,6 +244,22 @@ class SectionIndexPage(TranslatedPage):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def languages(self):
+        """A section exists in a language when it has a title and a live page in it: an empty
+        room is neither linked (menu, home, sitemap, language switcher) nor served."""
+        own = page_languages(self)
+        if not own:
+            return own
+        rows = (
+            self.get_children()
+            .live()
+            .filter(in_language_any(own))
+            .values_list(*(f"title_{lang}" for lang in own))
+        )
+        filled = {lang for row in rows for lang, title in zip(own, row, strict=True) if title}
+        return [lang for lang in own if lang in filled]
 
     def listing(self):
         raise NotImplementedError

@@ -7,7 +7,7 @@ so that no Hebrew text is ever served under a Persian or Finnish URL.
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 from django.utils.translation import get_language, override
 from modeltranslation.fields import TranslationFieldDescriptor
@@ -58,6 +58,24 @@ def in_language(lang, prefix=""):
     """A Q object selecting pages (or related pages, with `prefix`) that exist in `lang`."""
     field = f"{prefix}{build_localized_fieldname('title', lang)}"
     return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+
+
+def in_language_any(langs, prefix=""):
+    """A Q object selecting pages that exist in at least one of `langs`."""
+    query = Q(pk__in=[])
+    for lang in langs:
+        query |= in_language(lang, prefix)
+    return query
+
+
+def with_pages_in(lang):
+    """A filter for pages (the site's sections) that have a live child page in `lang`."""
+    from wagtail.models import Page
+
+    children = Page.objects.live().filter(
+        in_language(lang), depth=OuterRef("depth") + 1, path__startswith=OuterRef("path")
+    )
+    return Exists(children)
 
 
 def relax_default_language_requirement():

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds per language: the newest posts and articles that exist in it."""
+"""RSS 2.0 and Atom feeds per language: the newest posts, articles and questions in it."""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -9,22 +9,23 @@ from apps.blog.models import BlogPostPage
 from apps.core.listing import live_in_language
 from apps.core.translation import current_language, own_value, url_in
 from apps.kb.models import ArticlePage
+from apps.qa.models import QuestionPage
 
 from . import structured_data
 
 FEED_LENGTH = 20
+# Every content type a language can have: a language with questions only still has a feed.
+FEED_MODELS = (BlogPostPage, ArticlePage, QuestionPage)
 
 
 def latest_items(lang, count=FEED_LENGTH):
-    """The newest `count` posts and articles that exist in `lang`, newest first."""
+    """The newest `count` posts, articles and questions that exist in `lang`, newest first."""
     pages = []
-    for model in (BlogPostPage, ArticlePage):
-        pages += (
-            live_in_language(model, lang)
-            .select_related("author")
-            .prefetch_related("topics")
-            .order_by("-first_published_at", "-pk")[:count]
-        )
+    for model in FEED_MODELS:
+        queryset = live_in_language(model, lang).prefetch_related("topics")
+        if model is not QuestionPage:
+            queryset = queryset.select_related("author")
+        pages += queryset.order_by("-first_published_at", "-pk")[:count]
     pages.sort(key=lambda p: (p.first_published_at, p.pk), reverse=True)
     return pages[:count]
 
@@ -38,10 +39,12 @@ class LatestRssFeed(Feed):
         return request
 
     def title(self):
-        return _("%(site)s: latest posts and articles") % {"site": structured_data.site_name()}
+        return _("%(site)s: latest posts, articles and questions") % {
+            "site": structured_data.site_name()
+        }
 
     def description(self):
-        return _("New posts and knowledge-base articles in this language.")
+        return _("New posts, knowledge-base articles and questions in this language.")
 
     def link(self):
         return f"/{current_language()}/"
@@ -64,13 +67,19 @@ class LatestRssFeed(Feed):
 
     def item_description(self, item):
         lang = current_language()
-        return own_value(item, "lead", lang) or own_value(item, "search_description", lang) or ""
+        return (
+            own_value(item, "lead", lang)
+            or own_value(item, "details", lang)
+            or own_value(item, "search_description", lang)
+            or ""
+        )
 
     def item_link(self, item):
         return item.feed_link
 
     def item_author_name(self, item):
-        return item.author.name if item.author else None
+        author = getattr(item, "author", None)  # questions have none
+        return author.name if author else None
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -2,10 +2,14 @@
 name only its real translations plus x-default; topics likewise."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils.translation import override
 from wagtail.models import Page, Site
 
-from apps.core.translation import page_languages, url_in
+from apps.core.pages import SectionIndexPage
+from apps.core.translation import LANGUAGE_CODES, page_languages, url_in, with_pages_in
 from apps.taxonomy.models import Topic
+from apps.taxonomy.views import languages_with_pages, topic_links
 
 from .links import alternates
 
@@ -43,11 +47,16 @@ class PageSitemap(_LanguageSitemap):
             Page.objects.live()
             .public()
             .descendant_of(site.root_page, inclusive=True)
+            .annotate(**{f"has_pages_{lang}": with_pages_in(lang) for lang in LANGUAGE_CODES})
             .order_by("path")
         )
         items = []
         for page in pages:
-            paths = {lang: url_in(page, lang, self.request) for lang in page_languages(page)}
+            langs = page_languages(page)
+            if issubclass(page.specific_class or Page, SectionIndexPage):
+                # A section is listed only in the languages it has pages in (no empty rooms).
+                langs = [lang for lang in langs if getattr(page, f"has_pages_{lang}")]
+            paths = {lang: url_in(page, lang, self.request) for lang in langs}
             paths = {lang: path for lang, path in paths.items() if path}
             items += [(page, lang, paths) for lang in paths]
         return items
@@ -56,14 +65,41 @@ class PageSitemap(_LanguageSitemap):
         return item[0].last_published_at
 
 
+def _topics(request):
+    """All topics and the languages each has pages in, read once for the request's sitemaps."""
+    if not hasattr(request, "_sitemap_topics"):
+        topics = list(Topic.objects.all())
+        request._sitemap_topics = topics, languages_with_pages(topics)
+    return request._sitemap_topics
+
+
 class TopicSitemap(_LanguageSitemap):
     def items(self):
+        topics, languages = _topics(self.request)
         items = []
-        for topic in Topic.objects.all():
-            paths = {link["code"]: link["url"] for link in topic.translation_links()}
+        for topic in topics:
+            links = topic_links(topic, languages[topic.pk])
+            paths = {link["code"]: link["url"] for link in links}
             items += [(topic, lang, paths) for lang in paths]
         return items
 
 
+class TopicIndexSitemap(_LanguageSitemap):
+    """The topic index of each language that has topics with pages."""
+
+    def items(self):
+        _all, languages = _topics(self.request)
+        offered = [lang for lang in LANGUAGE_CODES if any(lang in v for v in languages.values())]
+        paths = {}
+        for lang in offered:
+            with override(lang):
+                paths[lang] = reverse("topic-index")
+        return [("topic-index", lang, paths) for lang in offered]
+
+
 def sitemaps_for(request):
-    return {"pages": PageSitemap(request), "topics": TopicSitemap(request)}
+    return {
+        "pages": PageSitemap(request),
+        "topics": TopicSitemap(request),
+        "topic-index": TopicIndexSitemap(request),
+    }

@@ -1,9 +1,10 @@
 import sys
 
+from django.contrib.staticfiles import finders
 from django.db import connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from .outage import is_database_outage, outage_response, render_without_database
@@ -19,6 +20,17 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not ready"
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+@cache_control(public=True, max_age=86400)
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever the page's <link rel=icon>
+    says: the same speech bubble as static/img/favicon.svg, at 48, 32 and 16 px."""
+    path = finders.find("img/favicon.ico")
+    if path is None:
+        raise Http404("no favicon")
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")  # noqa: SIM115
 
 
 def bad_request(request, exception=None):

@@ -1,10 +1,14 @@
+from collections import Counter
+
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from apps.blog.models import BlogPostPage
 from apps.core.listing import live_in_language
-from apps.core.translation import current_language, own_value
+from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
 from apps.kb.models import ArticlePage
 from apps.qa.models import QuestionPage
 
@@ -25,12 +29,85 @@ def pages_about(topic, lang):
     return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
 
 
+def languages_with_pages(topics):
+    """{topic id: the languages it has a name and live pages in}, in one query.
+
+    A topic has a page in a language only where there is something to read about it: an empty
+    topic page is neither served nor linked (sitemap, language switcher, hreflang)."""
+    topics = list(topics)
+    found = {topic.pk: set() for topic in topics}
+    titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
+    first, *others = (
+        model.objects.live().filter(topics__in=topics).order_by().values_list("topics", *titles)
+        for model in TOPIC_PAGE_MODELS
+    )
+    for topic_id, *row in first.union(*others, all=True):
+        filled = zip(LANGUAGE_CODES, row, strict=True)
+        found[topic_id] |= {lang for lang, title in filled if title}
+    return {
+        topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
+    }
+
+
+def pages_per_topic(lang):
+    """{topic id: how many live pages in `lang` are about it}, in one query."""
+    first, *others = (
+        live_in_language(model, lang).order_by().values_list("topics", flat=True)
+        for model in TOPIC_PAGE_MODELS
+    )
+    return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
+
+
+def topic_index(request):
+    """Every topic that has pages in the reader's language, the most written about first, with
+    how many; 404 in a language without any. Linked from each topic page."""
+    lang = current_language()
+    counts = pages_per_topic(lang)
+    topics = list(Topic.objects.all())
+    languages = languages_with_pages(topics)
+    entries = [
+        {
+            "name": own_value(topic, "name", lang),
+            "url": topic.url_in(lang),
+            "count": counts[topic.pk],
+        }
+        for topic in topics
+        if lang in languages[topic.pk]
+    ]
+    if not entries:
+        raise Http404("no topics in this language")
+    entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
+    offered = {code for codes in languages.values() for code in codes}
+    translation_links = []
+    for code in LANGUAGE_CODES:
+        if code in offered:
+            with override(code):
+                translation_links.append(language_link(code, reverse("topic-index")))
+    return TemplateResponse(
+        request,
+        "taxonomy/topic_index.html",
+        {
+            "topics": entries,
+            "translation_links": translation_links,
+            "meta_description": _("The topics of the posts, articles and questions."),
+        },
+    )
+
+
+def topic_links(topic, languages, request=None):
+    """The topic's translation links, in `languages` only."""
+    return [link for link in topic.translation_links(request) if link["code"] in languages]
+
+
 def topic_page(request, slug):
-    """A topic's page in the reader's language; 404 where the topic has no name in it."""
+    """A topic's page in the reader's language; 404 where the topic has no name or no pages."""
     lang = current_language()
     topic = Topic.objects.filter(**{f"slug_{lang}": slug}).first()
     if topic is None or lang not in topic.languages:
         raise Http404("no such topic in this language")
+    languages = languages_with_pages([topic])[topic.pk]
+    if lang not in languages:
+        raise Http404("nothing about this topic in this language")
     name = own_value(topic, "name", lang)
     return TemplateResponse(
         request,
@@ -39,7 +116,7 @@ def topic_page(request, slug):
             "topic": topic,
             "topic_name": name,
             "items": pages_about(topic, lang),
-            "translation_links": topic.translation_links(request),
+            "translation_links": topic_links(topic, languages, request),
             "meta_description": _("Posts, articles and questions about %(topic)s.")
             % {"topic": name},
         },

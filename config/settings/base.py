@@ -153,6 +153,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Jerusalem"
+# Each language's readers see times in their own zone (apps/core/dates.py); TIME_ZONE is the
+# admin's and any other language's.
+LANGUAGE_TIME_ZONES = {"he": "Asia/Jerusalem", "fa": "Asia/Tehran", "fi": "Europe/Helsinki"}
 
 MODELTRANSLATION_LANGUAGES = ("he", "fa", "fi")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "he"

@@ -54,6 +54,25 @@
     });
   }
 
+  /* The comment's length as it is typed, against the limit the server checks on posting. */
+  var count = document.querySelector(".field__count[data-limit]");
+  var body = count && document.getElementById(count.id.replace(/_count$/, ""));
+  if (body) {
+    var limit = Number(count.getAttribute("data-limit"));
+    var number = new Intl.NumberFormat(document.documentElement.lang);
+    var described = body.getAttribute("aria-describedby");
+    body.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
+    var show = function () {
+      var used = body.value.length;
+      var over = used > limit;
+      count.textContent = count.getAttribute(over ? "data-over" : "data-template")
+        .replace("{count}", number.format(used)).replace("{limit}", number.format(limit));
+      count.classList.toggle("field__count--over", over);
+    };
+    body.addEventListener("input", show);
+    show();
+  }
+
   /* Printing shows the FAQ answers, which are folded away on screen. */
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details:not([open])").forEach(function (details) {

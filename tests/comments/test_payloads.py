@@ -1,5 +1,7 @@
 """Hostile input: nothing executes, nothing a person wrote is lost, no layout tricks."""
 
+import re
+
 import pytest
 from django.utils.html import escape
 
@@ -39,10 +41,12 @@ def test_bidi_controls_are_removed_from_names_and_bodies(client):
     assert comment.name == "Evil"
 
 
-def test_every_name_is_isolated_and_every_body_has_dir_auto(client):
+def test_every_name_is_isolated_and_every_paragraph_has_its_direction(client):
     _comment, text = _approve_and_render(client, "English inside a Finnish page", name="مریم")
     assert "<bdi>مریم</bdi>" in text
-    assert text.count('class="comment__body" dir="auto"') == text.count('class="comment__card"')
+    bodies = re.findall(r'<div class="comment__body">(.*?)</div>', text, re.S)
+    assert len(bodies) == text.count('class="comment__card"')
+    assert all(body.startswith("<p dir=") for body in bodies)
 
 
 def test_control_and_invalid_characters_are_dropped_not_the_text(client):
@@ -60,13 +64,20 @@ def test_huge_body_is_refused_with_a_message_and_kept(client):
 
 def test_links_are_nofollow_ugc_and_only_http():
     rendered = render_body("visit https://example.com/x?a=1&b=2. or javascript:alert(1)")
-    assert '<a href="https://example.com/x?a=1&amp;b=2" rel="nofollow ugc noopener">' in rendered
+    assert (
+        '<a href="https://example.com/x?a=1&amp;b=2" rel="nofollow ugc noopener" dir="ltr">'
+        in rendered
+    )
     assert "javascript:alert(1)" in rendered and 'href="javascript' not in rendered
 
 
 def test_line_breaks_are_kept_as_paragraphs_and_breaks():
-    assert render_body("a\nb\n\nc") == '<p dir="ltr">a<br>b</p><p dir="ltr">c</p>'
+    assert render_body("a\nb\n\nc") == (
+        '<p dir="ltr"><span class="comment__line" dir="ltr">a</span>'
+        '<span class="comment__line" dir="ltr">b</span></p><p dir="ltr">c</p>'
+    )
     assert render_body("123\n\n456") == "<p>123</p><p>456</p>"
+    assert render_body("123\n\n456", language="he") == '<p dir="rtl">123</p><p dir="rtl">456</p>'
 
 
 def test_a_hebrew_paragraph_opening_with_latin_is_still_right_to_left():

@@ -35,7 +35,7 @@ def test_valid_comment_waits_and_only_its_author_sees_it(client, lang):
     text = mine.content.decode()
     assert f'id="comment-{comment.pk}"' in text
     assert "comment__pending" in text
-    assert "line one<br>line two" in text
+    assert 'line one</span><span class="comment__line" dir="ltr">line two</span>' in text
 
     from django.test import Client
 

@@ -77,3 +77,17 @@ def test_reimport_changes_nothing():
     assert "Nothing to change" in out.getvalue()
     after = list(Comment.objects.values_list("pk", "body", "created_at", "parent_id"))
     assert before == after
+
+
+def test_the_signature_lines_are_right_to_left(client):
+    """The fourth comment's signature: Hebrew lines, an English title, a masked phone number and
+    e-mail address and a LinkedIn address. Only the English title is laid out left to right."""
+    _page, url = commentable("he")
+    text = html.unescape(client.get(url).content.decode())
+    signature = re.search(r'<p dir="rtl">בברכה</p><p dir="(\w+)">(.*?)</p>', text, re.S)
+    assert signature and signature.group(1) == "rtl"
+    lines = re.findall(r'<span class="comment__line" dir="(\w+)">', signature.group(2))
+    words = [re.sub(r"<[^>]+>", "", line) for line in signature.group(2).split("</span><span")]
+    assert lines == ["rtl", "rtl", "rtl", "ltr", "rtl", "rtl", "rtl"]
+    assert "Business Technology Strategy" in words[3]
+    assert "ישראל פטשניק" in words[0]

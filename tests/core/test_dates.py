@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 
-from apps.core.dates import format_date, gregorian_to_jalali, native_digits
+from apps.core.dates import format_date, gregorian_to_jalali, iso_datetime, native_digits
 
 # 1 Farvardin (Nowruz) as Iran's calendar fixed it, from published calendars. The equinox
 # falls before or after noon in Tehran, so the Gregorian day moves between 20 and 21 March.
@@ -57,10 +57,10 @@ def test_hebrew_and_finnish_use_their_month_names():
     assert format_date(day, "fi") == "23. marraskuuta 2026"
 
 
-def test_datetimes_are_shown_in_the_site_time_zone_with_the_time():
+def test_datetimes_are_shown_in_the_readers_time_zone_with_the_time():
     moment = datetime.datetime(2026, 3, 20, 22, 30, tzinfo=datetime.UTC)
-    # 00:30 on 21 March in Jerusalem: already the new Persian year.
-    assert format_date(moment, "fa", with_time=True) == "۱ فروردین ۱۴۰۵، ۰۰:۳۰"
+    # 02:00 on 21 March in Tehran: already the new Persian year.
+    assert format_date(moment, "fa", with_time=True) == "۱ فروردین ۱۴۰۵، ۰۲:۰۰"
     assert format_date(moment, "he", with_time=True) == "21 במרץ 2026, 00:30"
     assert format_date(moment, "fi", with_time=True) == "21. maaliskuuta 2026, 0.30"
     local = moment.astimezone(zoneinfo.ZoneInfo("Asia/Jerusalem"))
@@ -85,3 +85,20 @@ def test_pages_show_dates_and_reading_time_in_the_language(client, lang, expecte
     for shown in dates:
         digits = [c for c in shown.split("</time>")[0] if c.isdigit()]
         assert digits and all(c in expected_digit for c in digits)
+
+
+# Friday 27 March 2026, 21:30 UTC: Israel has just moved to summer time (+03:00), Finland has
+# not yet (+02:00), Iran keeps +03:30 all year. Three zones, three different clocks.
+ZONE_CASES = {
+    "he": ("28 במרץ 2026, 00:30", "2026-03-28T00:30:00+03:00"),
+    "fa": ("۸ فروردین ۱۴۰۵، ۰۱:۰۰", "2026-03-28T01:00:00+03:30"),
+    "fi": ("27. maaliskuuta 2026, 23.30", "2026-03-27T23:30:00+02:00"),
+}
+
+
+@pytest.mark.parametrize("lang", ZONE_CASES)
+def test_times_are_in_the_readers_zone_of_each_language(lang):
+    moment = datetime.datetime(2026, 3, 27, 21, 30, tzinfo=datetime.UTC)
+    shown, machine = ZONE_CASES[lang]
+    assert format_date(moment, lang, with_time=True) == shown
+    assert iso_datetime(moment, lang) == machine

@@ -65,7 +65,7 @@ def test_breadcrumbs_go_home_section_page_in_the_current_language(client):
     crumbs = json_ld_of_type(text, "BreadcrumbList")["itemListElement"]
     assert [c["position"] for c in crumbs] == [1, 2, 3]
     assert [c["name"] for c in crumbs] == [
-        "Palaute",
+        "Mishov",
         "Kysymykset ja vastaukset",
         seed("001")["title"],
     ]

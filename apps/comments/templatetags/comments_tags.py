@@ -110,7 +110,7 @@ def comment_section(context):
 
 @register.simple_tag
 def comment_body(comment):
-    return render_body(comment.body, comment.show_personal_data)
+    return render_body(comment.body, comment.show_personal_data, comment.language)
 
 
 @register.simple_tag

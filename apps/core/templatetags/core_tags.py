@@ -35,6 +35,12 @@ def iso_datetime(value):
     return dates.iso_datetime(value)
 
 
+@register.simple_tag
+def time_zone_note():
+    """Whose clock the page's times follow, in the reader's language."""
+    return dates.zone_note()
+
+
 @register.filter
 def native_digits(value):
     return dates.native_digits(value)
