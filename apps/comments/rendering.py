@@ -34,7 +34,30 @@ def mask_label(kind):
     return _("phone number hidden") if kind == PHONE else _("e-mail address hidden")
 
 
-def _inline(text, show_personal_data):
+# Hidden personal data, before the body is cut into paragraphs and lines: a number split over
+# two lines is one number. Neutral characters, so that it sways no line's direction.
+_HIDDEN = {PHONE: "\ufffc1\ufffc", EMAIL: "\ufffc2\ufffc"}
+_HIDDEN_MARK = re.compile("\ufffc([12])\ufffc")
+_HIDDEN_KIND = {"1": PHONE, "2": EMAIL}
+
+
+def _hide_personal_data(body):
+    return "".join(
+        _HIDDEN[kind] if kind in (EMAIL, PHONE) else value for kind, value in segments(body)
+    )
+
+
+def _text(value):
+    """Plain text, escaped, with hidden personal data shown as its label."""
+    return _HIDDEN_MARK.sub(
+        lambda match: format_html(
+            '<span class="comment__masked">[{}]</span>', mask_label(_HIDDEN_KIND[match.group(1)])
+        ),
+        escape(value),
+    )
+
+
+def _inline(text):
     """One line as HTML. Links and shown addresses are isolated left to right, so that a
     trailing slash or dot of an address stays with it inside a right-to-left line."""
     parts = []
@@ -46,12 +69,10 @@ def _inline(text, show_personal_data):
                     '<a href="{}" rel="nofollow ugc noopener" dir="ltr">{}</a>', href, value
                 )
             )
-        elif kind in (EMAIL, PHONE) and not show_personal_data:
-            parts.append(format_html('<span class="comment__masked">[{}]</span>', mask_label(kind)))
         elif kind in (EMAIL, PHONE):
             parts.append(format_html('<bdi dir="ltr">{}</bdi>', value))
         else:
-            parts.append(escape(value))
+            parts.append(_text(value))
     return "".join(parts)
 
 
@@ -125,17 +146,19 @@ def render_body(body, show_personal_data=False, language=None):
     `language` is the comment's: its direction decides lines that have no words of their own.
     """
     prior = language_direction(language)
+    if not show_personal_data:
+        body = _hide_personal_data(body)
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(body.strip()) if p.strip()]
     html = []
     for paragraph in paragraphs:
         direction = text_direction(paragraph, prior)
         lines = paragraph.split("\n")
         if len(lines) == 1:
-            inner = _inline(paragraph, show_personal_data)
+            inner = _inline(paragraph)
         else:
             inner = "".join(
                 f'<span class="comment__line"{_dir(text_direction(line, direction))}>'
-                f"{_inline(line, show_personal_data)}</span>"
+                f"{_inline(line)}</span>"
                 for line in lines
             )
         html.append(f"<p{_dir(direction)}>{inner}</p>")

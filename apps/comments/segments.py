@@ -5,12 +5,18 @@ from the same split, so what is flagged is exactly what is masked.
 
 Personal data is looked for in a normalized copy of the text, so that writing it differently
 does not hide it: NFKC (full-width and other look-alike forms become plain ones: "＠" is "@",
-"０５０" is "050"), then without format and combining characters (zero-width spaces and joiners,
-bidi marks, soft hyphens, strike-through marks between digits). E-mail addresses may spell out
-their at-sign and dots in Hebrew, Persian, Finnish or English ("mikko (at) example (dot) fi",
-"dani שטרודל gmail נקודה com"); a phone number's digit groups may be parted by any
-separators. What is found is mapped back to the original characters, which are what is shown
-or masked: the text itself is never rewritten.
+"０５０" is "050"), without format and combining characters and invisible fillers (zero-width
+spaces and joiners, bidi marks, soft hyphens, Hangul fillers, strike-through marks between
+digits), every digit in any script or style as an ASCII digit ("۰۹۱۲", "➊"), look-alike dots
+and letters as the plain ones ("。", "٫", Cyrillic "а", small capitals), and an O between digits
+as a zero. E-mail addresses may spell out their at-sign and dots in Hebrew, Persian, Finnish or
+English, in any brackets or punctuation ("mikko (at) example (dot) fi", "mikko -at- example",
+"dani שטרודל gmail נקודה com"); an at-sign between two words is an address even without a
+domain ending. A phone number's digit groups may be parted by any separators (up to six
+characters) and written straight after a word ("ל0501234567", "puh0401234567"); in a WhatsApp
+or similar link the number is personal data, not part of the link. What is found is mapped
+back to the original characters, which are what is shown or masked: the text itself is never
+rewritten.
 """
 
 import re
@@ -20,25 +26,46 @@ import unicodedata
 _URL = r"(?:https?://|www\.)[^\s<>\"'«»]+"
 
 # Words people write for "@" and "." to get an address past a filter, in he, fa, fi and en:
-# in brackets ("mikko(a)example.fi", "dani [שטרודל] gmail [נקודה] com") or between spaces
-# ("mikko at example dot fi"); a common word ("a", Hebrew "את") only in brackets.
+# in brackets or other punctuation ("mikko(a)example.fi", "dani [שטרודל] gmail [נקודה] com",
+# "mikko -at- example") or between spaces ("mikko at example dot fi"); a common word ("a",
+# Hebrew "את") only inside punctuation.
 _AT_WORDS = r"at|ät|ät-merkki|miuku|miukumauku|kissanhäntä|שטרודל|כרוכית|ات|آت|ایت"
-_DOT_WORDS = r"dot|d0t|piste|נקודה|נקודת|نقطه|دات|نقطة"
-_OPEN, _CLOSE = r"\s*[(\[{<«]\s*", r"\s*[)\]}>»]\s*"
-_AT = rf"(?:\s*@\s*|{_OPEN}(?:{_AT_WORDS}|a|את|@){_CLOSE}|\s+(?:{_AT_WORDS})\s+)"
-_DOT = rf"(?:\s*\.\s*|{_OPEN}(?:{_DOT_WORDS}|\.){_CLOSE}|\s+(?:{_DOT_WORDS})\s+)"
+_DOT_WORDS = r"dot|d0t|piste|נקודה|נקודת|דוט|דאט|نقطه|دات|نقطة"
+# Well-known mail providers: "dani at gmail" is an address without its ending.
+_PROVIDERS = r"gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|walla|gmx|yandex"
+# One to three punctuation characters around a spelled word: (at) [at] -at- /at/ 'at' .at.
+_P = r"\s*[^\w\s@]{1,3}\s*"
+_AT = rf"(?:\s*@+\s*|{_P}(?:{_AT_WORDS}|a|את|@){_P}|\s+(?:{_AT_WORDS})\s+)"
+_DOT = rf"(?:\s*\.\s*|{_P}(?:{_DOT_WORDS}){_P}|\s+(?:{_DOT_WORDS})\s+)"
+# A domain's label: letters, digits and hyphens, at least one letter.
+_LABEL = r"[\w-]*[^\W\d_][\w-]*"
 # An address starts where a word starts (the look-behind also keeps a long word from being
-# tried at each of its letters).
-_EMAIL = rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,}}(?!\w)"
-# Phone numbers: 9 to 15 digits (any script), optionally +country, their groups parted by up to
-# three characters that are neither letters nor digits (spaces, dashes, dots, slashes, bullets,
-# emoji, a line break…).
-_PHONE = r"(?<![\w+])\+?\d(?:[^\w]{0,3}\d|_{1,3}\d){8,14}(?!\w)"
+# tried at each of its letters): a local part, an at-sign and a domain with its ending, or a
+# plain "@" between words, or a spelled at-sign before a well-known provider.
+_EMAIL = (
+    rf"(?<![\w.+-])[\w.+-]+"
+    rf"(?:{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[^\W\d_]{{2,}}|\s*@+\s*[\w-]+|{_AT}(?:{_PROVIDERS}))"
+    rf"(?!\w)"
+)
+# Phone numbers: 9 to 15 digits, optionally +country, their groups parted by up to six
+# characters that are neither letters nor digits (spaces, dashes, dots, slashes, bullets,
+# emoji, line breaks…), not themselves part of a longer run of digits.
+_PHONE = r"(?<![\d+])\+?\d(?:(?:[^\w]|_){0,6}\d){8,14}(?!\d)"
 _PERSONAL = re.compile(rf"(?P<email>{_EMAIL})|(?P<phone>{_PHONE})", re.IGNORECASE)
+# Links whose digits are a phone number to call or message.
+_PHONE_LINK = re.compile(r"wa\.me/|whatsapp\.com|viber|t\.me/\+|tel:|sms:", re.IGNORECASE)
 _LINK = re.compile(_URL)
 _TRAILING = ".,;:!?)]}״'\""
-# Format (Cf) and combining (Mn, Me) characters: invisible, or marks over other characters.
+# Format (Cf) and combining (Mn, Me) characters: invisible, or marks over other characters; and
+# letters that show as blank space.
 _DROPPED = frozenset({"Cf", "Mn", "Me"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+# Look-alikes of ".", and of the Latin letters people write at-signs and endings with.
+_LOOK_ALIKES = str.maketrans(
+    "。｡٫۔·‧∙⋅" "аеорсхАЕОРСХ" "ᴀᴄᴅᴇᴍᴏᴛ",
+    "........" "aeopcxAEOPCX" "acdemot",
+)
+_O_AS_ZERO = re.compile(r"(?<=\d)[OoОо]|[OoОо](?=\d)")
 
 URL, EMAIL, PHONE, TEXT = "url", "email", "phone", "text"
 
@@ -48,13 +75,16 @@ def normalized(text):
     the index in `text` of the character it came from)."""
     chars, origin = [], []
     for index, char in enumerate(text):
-        if unicodedata.category(char) in _DROPPED:
+        if unicodedata.category(char) in _DROPPED or char in _BLANK_LETTERS:
             continue
         for part in unicodedata.normalize("NFKC", char):
-            if unicodedata.category(part) not in _DROPPED:
-                chars.append(part)
-                origin.append(index)
-    return "".join(chars), origin
+            if unicodedata.category(part) in _DROPPED:
+                continue
+            digit = unicodedata.digit(part, None)
+            chars.append(str(digit) if digit is not None else part)
+            origin.append(index)
+    clean = "".join(chars).translate(_LOOK_ALIKES)
+    return _O_AS_ZERO.sub("0", clean), origin
 
 
 def _personal_spans(text):
@@ -78,10 +108,13 @@ def _overlaps(span, spans):
 
 def _spans(text):
     """Non-overlapping spans in order. An e-mail address wins over a link that holds it (a link
-    is no way to publish one); a link wins over the digits in it (ids in URLs are not phones)."""
+    is no way to publish one), and so does a phone number over a link to call or message it;
+    other links win over the digits in them (ids in URLs are not phones)."""
     personal = list(_personal_spans(text))
     emails = [span for span in personal if span[0] == EMAIL]
     links = [span for span in _link_spans(text) if not _overlaps(span, emails)]
+    phone_links = [span for span in links if _PHONE_LINK.search(text, span[1], span[2])]
+    links = [span for span in links if span not in phone_links]
     phones = [span for span in personal if span[0] == PHONE and not _overlaps(span, links)]
     return sorted(emails + links + phones, key=lambda span: span[1])
 

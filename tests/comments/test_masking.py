@@ -43,6 +43,34 @@ EVASIONS = [
     "040 🙂 123 🙂 4567",
     "050̶1̶2̶3̶4̶5̶6̶7",  # strike-through marks
     "+358 40\n123 4567",
+    # Found by the attack run of issue 16
+    "soita ל0501234567",
+    "puh0401234567",
+    "mikko@example.comוגם",
+    "050    1234567",
+    "050 -- 123 -- 4567",
+    "050🙂🙂🙂🙂1234567",
+    "0\u3164501234567",  # a Hangul filler, a "letter" that shows as blank
+    "0\u115f501234567",
+    "mikko@example。fi",
+    "mikko@example٫fi",
+    "mikko -at- example -dot- fi",
+    "mikko /at/ example /dot/ fi",
+    "mikko 'at' example 'dot' fi",
+    "mikko аt example dоt fi",  # Cyrillic а and о
+    "mikko ᴀᴛ example ᴅᴏᴛ fi",  # small capitals
+    "dani שטרודל gmail דוט com",
+    "https://wa.me/358401234567",
+    "05O-1234567",  # a letter O for a zero
+    "➊➎➋➊➋➌➍➎➏➐",  # dingbat digits
+    "050\n\n\n\n1234567",
+    "dani@gmail.קום",
+    "ali@yahoo.کام",
+    "dani@@gmail.com",
+    "dani at gmail",
+    "mikko@gmail",
+    "mikko@example fi",
+    "شماره۰۹۱۲۱۲۳۴۵۶۷",
 ]
 
 HARMLESS = [
@@ -52,6 +80,9 @@ HARMLESS = [
     "Tilausnumero 12345678 on kunnossa",
     "ترجمه ۱۴۰۲ منتشر شد",
     "Katso www.example.fi/ohje",
+    "I went there at 5. Then it rained",
+    "Hinta 1 200 000 euroa",
+    "Olen kotona. Tule käymään",
 ]
 
 
@@ -60,7 +91,8 @@ def test_every_evasion_is_found_and_masked(text):
     assert has_personal_data(text), text
     masked = masked_text(text)
     assert "[" in masked, masked
-    for fragment in ("gmail", "example", "yahoo", "4567", "۶۷۸۹", "٤٥٦٧", "４５６７", "45/67"):
+    for fragment in ("gmail", "example", "yahoo", "4567", "۶۷۸۹", "٤٥٦٧", "４５６７", "45/67",
+                     "➍➎➏➐", "358401"):
         assert fragment not in masked, masked
     html = str(render_body(text))
     assert "comment__masked" in html, html
