@@ -286,6 +286,9 @@ def main():
         ),
         redis_url=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     )
+    # `kill` (SIGTERM, as systemd and container runtimes stop a service) stops the whole stack,
+    # as Ctrl-C does, instead of leaving nginx and gunicorn running without their supervisor.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
     if not args.no_prepare:
         print("Preparing the database and static files…")
         stack.prepare()

@@ -7,15 +7,16 @@ the password is not even checked. How fast one address may try at all (many user
 passwords) is nginx's limit on the sign-in form (deploy/nginx.conf.template), which refuses a
 flood before it costs a password hash.
 
-Password-reset e-mails are limited per client address and per e-mail address typed, so that no
-one can fill an editor's inbox.
+Password-reset e-mails are limited per client address (a 429 with the form kept) and per e-mail
+address typed: past that, the form says "sent" as usual and sends nothing, so that no one can
+fill an editor's inbox, nor keep its owner from resetting with the mails already there.
 """
 
 import math
 
 from django.conf import settings
 from django.forms.utils import ErrorDict
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import ngettext
 from wagtail.admin.views.account import LoginView, PasswordResetView
 
@@ -86,7 +87,11 @@ class LimitedPasswordResetView(PasswordResetView):
         per_client, retry_after = limits.hit("password-reset", client_hash(self.request), window)
         per_email, _ = limits.hit("password-reset-email", keyed_hash(email), window)
         allowed = settings.PASSWORD_RESET_LIMIT
-        if per_client is None or per_email is None or max(per_client, per_email) > allowed:
+        if per_email is not None and per_email > allowed and (per_client or 0) <= allowed:
+            # That address has its recent mails, whose links still work: say "sent" as usual
+            # and send no more, so that no one can fill the inbox or lock its owner out.
+            return HttpResponseRedirect(self.get_success_url())
+        if per_client is None or per_email is None or per_client > allowed:
             minutes = _minutes(retry_after)
             message = ngettext(
                 "Too many password reset requests. Please wait %(minutes)d minute and try again.",

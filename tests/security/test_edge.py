@@ -10,10 +10,10 @@ from django.contrib.auth.models import User
 from django.db import connections
 from django.test import Client as DjangoClient
 
-from apps.blog.models import BlogIndexPage
 from apps.comments import moderation
 from apps.comments.models import Comment
 from apps.core.translation import url_in
+from apps.qa.models import QuestionIndexPage
 from tests.seeds import seed, seed_page
 
 from .conftest import Client
@@ -32,7 +32,8 @@ def urls(django_db_setup, django_db_blocker):
             "post_id": post.pk,
             "finnish": url_in(finnish, "fi"),
             "finnish_id": finnish.pk,
-            "blog_fi": url_in(BlogIndexPage.objects.get(), "fi"),
+            # A section with Finnish pages (an empty one is not served: issue 18's empty rooms).
+            "section_fi": url_in(QuestionIndexPage.objects.get(), "fi"),
         }
 
 
@@ -65,7 +66,7 @@ def title_of(text):
     ],
 )
 def test_no_spelling_of_a_path_can_put_a_404_in_its_cache_entry(edge, urls, variant):
-    path = urls["blog_fi"]  # /fi/blogi/
+    path = urls["section_fi"]  # /fi/kysymykset/
     prefix, rest = path.rstrip("/").rsplit("/", 1)
     edge.purge(path)
     reader = Client(edge, "127.0.0.2")
@@ -113,6 +114,39 @@ def test_a_reply_link_is_served_fresh_and_never_stored(edge, urls):
     assert first.status == second.status == 200
     assert second.header("X-Cache") == "BYPASS"
     assert len(edge.cache_files()) <= before + 1  # the page itself at most, never the reply form
+
+
+def test_made_up_addresses_fill_no_cache_entries(edge):
+    client = Client(edge, "127.0.0.30")
+    before = len(edge.cache_files())
+    for number in range(20):
+        assert client.get(f"/he/junk-{number}/").status == 404
+    assert len(edge.cache_files()) == before
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("{post}", {"Cookie": "sessionid=made-up"}),
+        ("{post}?replyto=1", {}),
+        ("/fi/search/?q=x{n}", {}),
+        ("/he/junk-{n}/", {}),
+    ],
+)
+def test_requests_that_always_reach_django_are_limited_per_client(edge, urls, path, headers):
+    """A flood of GETs that bypass or miss the cache (a made-up session cookie, reply links,
+    new searches, made-up addresses) is refused by nginx past a rate no reader reaches, while
+    other readers go on."""
+    import concurrent.futures
+
+    flooder = Client(edge, "127.0.0.31" if "junk" not in path else "127.0.0.32")
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(
+            lambda n: flooder.get(path.format(post=urls["post"], n=n), **headers).status,
+            range(240),
+        ))
+    assert 429 in statuses, statuses[-5:]
+    assert Client(edge, "127.0.0.33").get("/fi/search/?q=asiakas").status == 200
 
 
 # 4. A pinned host -------------------------------------------------------------------------

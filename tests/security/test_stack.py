@@ -70,3 +70,40 @@ def test_a_new_stack_leaves_no_tasks_behind_and_restarts_a_dead_worker(tmp_path)
     finally:
         stack.stop()
         redis.stop()
+
+
+def test_stopping_the_stack_with_sigterm_stops_its_processes(tmp_path):
+    """`kill` on `make run-prod`'s process (as systemd or a container runtime stops a service)
+    stops nginx, gunicorn and the worker too."""
+    import subprocess
+    import sys
+
+    from deploy.stack import ROOT
+
+    redis = PrivateRedis()
+    redis.start()
+    port = three_free_ports()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/stack.sqlite3",
+           "REDIS_URL": redis.url}
+    process = subprocess.Popen(
+        [sys.executable, "deploy/stack.py", "--port", str(port)], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.5)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        for serving in (port, port + 1):
+            with socket.socket() as sock:
+                assert sock.connect_ex(("127.0.0.1", serving)) != 0, f"{serving} still answers"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        redis.stop()
