@@ -86,3 +86,19 @@ def test_a_section_appears_with_its_first_page_in_the_language(client):
     create_page(BlogPostPage, "fi", "Ensimmäinen kirjoitus")
     assert "/fi/blogi/" in menu_links(client.get("/fi/").content.decode())
     assert_not_empty(client, "/fi/blogi/")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_footer_links_what_the_language_has(client, lang):
+    text = client.get(f"/{lang}/").content.decode()
+    footer = re.search(r'<footer class="site-footer">.*?</footer>', text, re.S).group(0)
+    links = [unquote(href) for href in re.findall(r'href="([^"]+)"', footer)]
+    topic_index = {"he": "/he/נושאים/", "fa": "/fa/موضوعات/", "fi": "/fi/aiheet/"}[lang]
+    assert links == [
+        *sorted(SECTIONS[lang], key=links.index),
+        topic_index,
+        f"/{lang}/feed/rss/",
+        f"/{lang}/feed/atom/",
+    ]
+    for path in [*SECTIONS[lang], topic_index]:
+        assert client.get(path).status_code == 200
