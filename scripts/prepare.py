@@ -4,21 +4,39 @@ Migrates the database, fills the translation fields, loads the seed content, reb
 index and makes sure the local editor account exists, the same steps the README lists, with
 what each one did in a sentence: the commands' own output (migration names, the SQL that
 wagtail-modeltranslation prints, one line per page) stays out of sight unless a step fails, when
-it is printed above the error. With --serve it then runs Django's development server in the same
-process, whose file watcher restarts this script with RUN_MAIN set: that copy only serves. One
-process instead of seven saves Django's start-up each time (a second start takes seconds).
+it is printed above the error.
+
+A start repeats nothing when nothing it depends on changed since the last one (var/prepared-*.json
+keeps a fingerprint of the files it reads, the installed packages and which database it filled,
+and the lines it printed): then it does not even start Django before the server does. With
+--serve it runs Django's development server under Django's file watcher, which restarts this
+script with RUN_MAIN set for the copy that serves.
 
 Usage: python scripts/prepare.py --admin-url http://127.0.0.1:8000/admin/ [--serve 127.0.0.1:8000]
 """
 
 import argparse
 import contextlib
+import hashlib
 import io
+import json
 import os
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the preparation reads besides the database: a change to any of these runs it again.
+INPUTS = (
+    "pyproject.toml",
+    "scripts/prepare.py",
+    "content/**/*",
+    "config/settings/*.py",
+    "apps/*/migrations/*.py",
+    "apps/analysis/*.py",
+    "apps/search/*.py",
+    "apps/seeding/*.py",
+)
 
 
 @contextlib.contextmanager
@@ -34,11 +52,42 @@ def quiet(step):
         raise
 
 
+def sqlite_file():
+    """The SQLite file make run uses, or None for another database (always prepared)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return ROOT / "db.sqlite3"
+    if url.startswith("sqlite:///"):
+        return ROOT / url[len("sqlite:///") :]  # an absolute path stays absolute
+    return None
+
+
+def fingerprint():
+    """A digest of the inputs, the installed packages and the database file's identity; None
+    when the database cannot be checked without Django (PostgreSQL) or does not exist."""
+    database = sqlite_file()
+    if database is None or not database.exists():
+        return None
+    digest = hashlib.sha256()
+    installed = Path(sys.prefix) / ".installed-site"
+    paths = {path for pattern in INPUTS for path in ROOT.glob(pattern)} | {installed}
+    for path in sorted(path for path in paths if path.is_file()):
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    digest.update(f"{database.resolve()}\0{database.stat().st_ino}".encode())
+    return digest.hexdigest()
+
+
+def stamp():
+    """Where the last preparation of this database is remembered (var/, one file per database)."""
+    name = hashlib.sha256(str(sqlite_file()).encode()).hexdigest()[:12]
+    return ROOT / "var" / f"prepared-{name}.json"
+
+
 def database_name(settings_dict):
     name = str(settings_dict["NAME"])
-    if settings_dict["ENGINE"].endswith("sqlite3"):
-        with contextlib.suppress(ValueError):
-            return os.path.relpath(name) if Path(name).is_relative_to(ROOT) else name
+    if settings_dict["ENGINE"].endswith("sqlite3") and Path(name).is_relative_to(ROOT):
+        return os.path.relpath(name, ROOT)
     return name
 
 
@@ -55,7 +104,7 @@ def migrate():
         call_command("update_translation_fields", verbosity=0, stdout=out)
         call_command("set_translation_url_paths", verbosity=0, stdout=out)
     state = f"{pending} migrations applied" if pending else "up to date"
-    print(f"Database ready: {database_name(connection.settings_dict)} ({state}).")
+    return f"Database ready: {database_name(connection.settings_dict)} ({state})."
 
 
 def load_content():
@@ -71,9 +120,9 @@ def load_content():
     detail = (
         f"{counts['created']} items created, {counts['updated']} updated"
         if changed
-        else "already up to date"
+        else "up to date"
     )
-    print(f"{len(content.pages)} pages loaded from content/ ({detail}).")
+    return f"{len(content.pages)} pages loaded from content/ ({detail})."
 
 
 def index_search():
@@ -84,7 +133,47 @@ def index_search():
         summary = rebuild(lambda *_args: None)
     per_language = ", ".join(f"{lang} {summary[lang]}" for lang in LANGUAGE_CODES)
     documents = sum(summary[lang] for lang in LANGUAGE_CODES)
-    print(f"Search indexed: {documents} documents ({per_language}), {summary['terms']} terms.")
+    return f"Search indexed: {documents} documents ({per_language}), {summary['terms']} terms."
+
+
+def prepare(admin_url):
+    """Run every step, printing its line; remember the fingerprint they leave behind."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    lines = []
+    for step in (migrate, load_content, index_search):
+        lines.append(step())
+        print(lines[-1])
+    call_command("ensure_editor", admin_url=admin_url)
+    # What a start that finds nothing changed prints: "(221 migrations applied)" -> "(up to date)".
+    lines = [re.sub(r"\([^)]*\)\.$", "(up to date).", line) for line in lines]
+    stamp().parent.mkdir(exist_ok=True)
+    stamp().write_text(json.dumps({"fingerprint": fingerprint(), "lines": lines}))
+
+
+def unchanged():
+    """The lines of the last preparation when nothing it depends on changed since, else None."""
+    current = fingerprint()
+    with contextlib.suppress(OSError, ValueError):
+        saved = json.loads(stamp().read_text())
+        if current is not None and saved["fingerprint"] == current:
+            return saved["lines"]
+    return None
+
+
+def serve(address):
+    """The development server with Django's file watcher; this copy of the script serves."""
+    import django
+    from django.core.management import call_command
+    from django.utils import autoreload
+
+    os.environ.setdefault("DJANGO_RUNSERVER_HIDE_WARNING", "true")
+    if os.environ.get(autoreload.DJANGO_AUTORELOAD_ENV) == "true":
+        django.setup()
+    # The watcher (this process) needs no Django; it starts the copy that serves.
+    autoreload.run_with_reloader(call_command, "runserver", address, use_reloader=False)
 
 
 def main():
@@ -94,20 +183,17 @@ def main():
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
     if os.environ.get("RUN_MAIN") != "true":  # not the file watcher's serving copy
-        migrate()
-        load_content()
-        index_search()
-        call_command("ensure_editor", admin_url=args.admin_url)
+        lines = unchanged()
+        if lines is None:
+            prepare(args.admin_url)
+        else:
+            print("\n".join(lines))
+            print(f"(Nothing changed since the last start.) Admin: {args.admin_url}")
         if args.serve:
             print(f"Serving on http://{args.serve}/ (Ctrl-C to stop)")
     if args.serve:
-        os.environ.setdefault("DJANGO_RUNSERVER_HIDE_WARNING", "true")
-        call_command("runserver", args.serve)
+        serve(args.serve)
 
 
 if __name__ == "__main__":

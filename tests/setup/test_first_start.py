@@ -55,13 +55,14 @@ def serve_once(process, port, timeout=120):
     return output
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def database():
+    """One fresh SQLite file for this module: migrating one takes several seconds."""
     with tempfile.TemporaryDirectory() as folder:
         yield Path(folder) / "db.sqlite3"
 
 
-def test_first_start_says_what_it_did_in_a_few_lines_and_the_second_changes_nothing(database):
+def test_first_start_says_what_it_did_in_a_few_lines_and_the_second_repeats_nothing(database):
     port = free_port()
 
     first = serve_once(start(database, "--serve", f"127.0.0.1:{port}"), port)
@@ -81,12 +82,24 @@ def test_first_start_says_what_it_did_in_a_few_lines_and_the_second_changes_noth
     assert len(lines) <= 16
 
     assert second.returncode == 0, again
-    assert again.splitlines()[:2] == [
+    assert again.splitlines() == [  # from var/prepared-*.json, without starting Django
         f"Database ready: {database} (up to date).",
-        "5 pages loaded from content/ (already up to date).",
+        "5 pages loaded from content/ (up to date).",
+        lines[2],
+        "(Nothing changed since the last start.) Admin: http://x/admin/",
     ]
-    assert "password:" not in again
-    assert "already exists" in again
+
+
+def test_a_changed_content_file_prepares_again(database):
+    start(database).communicate(timeout=120)  # prepared (by the test above, or now)
+    (ROOT / "content" / "site.yaml").touch()
+
+    third = start(database)
+    output, _ = third.communicate(timeout=120)
+
+    assert third.returncode == 0, output
+    assert output.splitlines()[0] == f"Database ready: {database} (up to date)."
+    assert "user 'editor' already exists" in output  # the steps ran again
 
 
 def test_starting_django_loads_no_language_dictionaries():
