@@ -1,5 +1,4 @@
 from django import template
-from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Site
 
@@ -90,21 +89,6 @@ def main_nav(context):
             for s in sections
         ],
         "request": request,
-    }
-
-
-@register.inclusion_tag("includes/site_footer.html", takes_context=True)
-def site_footer(context):
-    """What the site has in the reader's language: its sections, the topic index (where there
-    are topics with pages), the feeds as plain links, and what the site is about."""
-    from apps.taxonomy.views import pages_per_topic
-
-    request = context.get("request")
-    return {
-        "sections": list(main_sections(request)) if request else [],
-        "topic_index": reverse("topic-index") if pages_per_topic(current_language()) else "",
-        "rss": reverse("feed-rss"),
-        "atom": reverse("feed-atom"),
     }
 
 

@@ -3,8 +3,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from apps.caching import fragments
+from apps.core.navigation import main_sections
+from apps.core.translation import current_language
 from apps.discovery import seo
 from apps.discovery.related import related_pages as compute_related_pages
+from apps.taxonomy.views import pages_per_topic
 
 register = template.Library()
 
@@ -48,3 +51,16 @@ def related_pages(context, page):
     if page.pk is None:
         return render()
     return fragments.cached(request, "related", [page.pk], render)
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    """What the site has in the reader's language: its sections, the topic index (where there
+    are topics with pages), the feeds as plain links, and what the site is about."""
+    request = context.get("request")
+    return {
+        "sections": list(main_sections(request)) if request else [],
+        "topic_index": reverse("topic-index") if pages_per_topic(current_language()) else "",
+        "rss": reverse("feed-rss"),
+        "atom": reverse("feed-atom"),
+    }
