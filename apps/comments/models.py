@@ -31,10 +31,12 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         TRASH = "trash", _("Trash")
 
+    # A page with comments cannot be deleted (see wagtail_hooks.refuse_deleting_commented_pages):
+    # readers' words are not lost as a side effect of tidying the page tree.
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reader_comments",
     )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
