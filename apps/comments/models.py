@@ -101,7 +101,12 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["page", "language", "status"])]
 
     def __str__(self):
-        excerpt = " ".join(self.body.split())
+        """A one-line excerpt, with phone numbers and e-mail addresses masked: it is what the
+        queue, the dashboard, bulk confirmations and the audit log (its stored label) show."""
+        from .rendering import masked_text
+
+        text = masked_text(self.body) if self.has_personal_data else self.body
+        excerpt = " ".join(text.split())
         return excerpt[:60] + ("…" if len(excerpt) > 60 else "")
 
     @classmethod
