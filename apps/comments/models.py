@@ -118,8 +118,10 @@ class Comment(models.Model):
 
     @property
     def held_reason_labels(self):
+        """The reasons in the active language, as plain strings (lazy ones made templates'
+        `join` give up and print the Python list into e-mails)."""
         labels = dict(HeldReason.choices)
-        return [labels.get(code, code) for code in self.held_reasons]
+        return [str(labels.get(code, code)) for code in self.held_reasons]
 
 
 @register_setting(icon="comment")

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views, bulk_actions, moderation
 from .models import Comment
+from .tasks import moderators
 
 
 def _pages_with_comments(request):
@@ -171,6 +172,9 @@ class PendingCommentsPanel(Component):
             "comments": pending.select_related("page").order_by("-created_at")[:5],
             "count": pending.count(),
             "queue_url": queue_url(),
+            # Nothing else tells anyone that these moderators get no e-mail about new comments.
+            "without_address": list(moderators().filter(email="").order_by("username")),
+            "account_url": reverse("wagtailadmin_account"),
         }
 
 
