@@ -141,6 +141,11 @@ def add_sample_pages():
 
 
 def remove_sample_pages(pages):
+    """Delete the sample pages, their comments first (a page's comments are never deleted
+    along with it: apps.comments refuses, see Comment.page)."""
+    from apps.comments.models import Comment
+
+    Comment.objects.filter(page_id__in=[page.pk for page in pages]).delete()
     for page in pages:
         page.delete()
 

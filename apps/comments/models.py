@@ -31,10 +31,12 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         TRASH = "trash", _("Trash")
 
+    # A page with comments cannot be deleted (see wagtail_hooks.refuse_deleting_commented_pages):
+    # readers' words are not lost as a side effect of tidying the page tree.
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reader_comments",
     )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
@@ -99,7 +101,12 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["page", "language", "status"])]
 
     def __str__(self):
-        excerpt = " ".join(self.body.split())
+        """A one-line excerpt, with phone numbers and e-mail addresses masked: it is what the
+        queue, the dashboard, bulk confirmations and the audit log (its stored label) show."""
+        from .rendering import masked_text
+
+        text = masked_text(self.body) if self.has_personal_data else self.body
+        excerpt = " ".join(text.split())
         return excerpt[:60] + ("…" if len(excerpt) > 60 else "")
 
     @classmethod
@@ -111,8 +118,10 @@ class Comment(models.Model):
 
     @property
     def held_reason_labels(self):
+        """The reasons in the active language, as plain strings (lazy ones made templates'
+        `join` give up and print the Python list into e-mails)."""
         labels = dict(HeldReason.choices)
-        return [labels.get(code, code) for code in self.held_reasons]
+        return [str(labels.get(code, code)) for code in self.held_reasons]
 
 
 @register_setting(icon="comment")

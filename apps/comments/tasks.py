@@ -13,17 +13,34 @@ from .models import Comment
 from .rendering import masked_text
 
 
-def moderator_addresses():
+def moderators():
+    """Active moderators (the Moderators group and superusers), with or without an address."""
     User = get_user_model()
-    users = User.objects.filter(
+    return User.objects.filter(
         Q(is_superuser=True) | Q(groups__name="Moderators"), is_active=True
-    ).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    ).distinct()
+
+
+def moderator_addresses_by_language():
+    """{admin language: sorted addresses}: each moderator is written to in the language they
+    read the admin in (their Account setting, else the site's default)."""
+    from wagtail.users.models import UserProfile
+
+    users = moderators().exclude(email="")
+    chosen = dict(
+        UserProfile.objects.filter(user__in=users).values_list("user_id", "preferred_language")
+    )
+    groups = {}
+    for user_id, email in users.values_list("pk", "email"):
+        lang = chosen.get(user_id) or settings.LANGUAGE_CODE
+        groups.setdefault(lang, set()).add(email)
+    return {lang: sorted(addresses) for lang, addresses in groups.items()}
 
 
 def _admin_url(comment):
-    edit = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{edit}"
+    """The comment's moderation screen, at the configured admin address."""
+    screen = reverse("comments_admin:detail", args=[comment.pk])
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{screen}"
 
 
 def _page_url(comment):
@@ -35,8 +52,7 @@ def _page_url(comment):
 @task()
 def notify_moderators(comment_id):
     comment = Comment.objects.select_related("page").filter(pk=comment_id).first()
-    recipients = moderator_addresses()
-    if comment is None or comment.status != Comment.Status.PENDING or not recipients:
+    if comment is None or comment.status != Comment.Status.PENDING:
         return 0
     context = {
         "comment": comment,
@@ -44,11 +60,13 @@ def notify_moderators(comment_id):
         "admin_url": _admin_url(comment),
         "page_url": _page_url(comment),
     }
-    # Moderators read the admin in its default language.
-    with override(settings.LANGUAGE_CODE):
-        subject = render_to_string("comments/email/moderators_subject.txt", context).strip()
-        body = render_to_string("comments/email/moderators.txt", context)
-    return send_mail(subject, body, None, recipients)
+    sent = 0
+    for lang, recipients in sorted(moderator_addresses_by_language().items()):
+        with override(lang):
+            subject = render_to_string("comments/email/moderators_subject.txt", context).strip()
+            body = render_to_string("comments/email/moderators.txt", context)
+        sent += send_mail(subject, body, None, recipients)
+    return sent
 
 
 @task()

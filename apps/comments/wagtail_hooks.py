@@ -2,12 +2,15 @@
 
 import django_filters
 from django.conf import settings
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -20,6 +23,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views, bulk_actions, moderation
 from .models import Comment
+from .tasks import moderators
 
 
 def _pages_with_comments(request):
@@ -168,6 +172,9 @@ class PendingCommentsPanel(Component):
             "comments": pending.select_related("page").order_by("-created_at")[:5],
             "count": pending.count(),
             "queue_url": queue_url(),
+            # Nothing else tells anyone that these moderators get no e-mail about new comments.
+            "without_address": list(moderators().filter(email="").order_by("username")),
+            "account_url": reverse("wagtailadmin_account"),
         }
 
 
@@ -175,3 +182,61 @@ class PendingCommentsPanel(Component):
 def add_pending_comments_panel(request, panels):
     if request.user.has_perm("comments.change_comment"):
         panels.append(PendingCommentsPanel())
+
+
+def comment_counts(pages):
+    """{language code: number of comments} on `pages` and everything below them, one query."""
+    if not pages:
+        return {}
+    subtree = Q()
+    for page in pages:
+        subtree |= Q(page__path__startswith=page.path)
+    rows = Comment.objects.filter(subtree).values("language").annotate(count=Count("pk"))
+    return {row["language"]: row["count"] for row in rows}
+
+
+def _refusal(request, pages, counts):
+    """The delete screen's answer when comments would go with the pages: how many, per
+    language, and what to do instead."""
+    names = dict(settings.LANGUAGES)
+    by_language = [
+        ngettext("%(language)s: %(count)d comment", "%(language)s: %(count)d comments", n)
+        % {"language": names[lang], "count": n}
+        for lang, n in sorted(counts.items())
+    ]
+    if request.method == "POST":
+        messages.error(request, gettext("Not deleted: the page has reader comments."))
+    queue = reverse("wagtailsnippets_comments_comment:list")
+    return TemplateResponse(
+        request,
+        "comments/admin/page_has_comments.html",
+        {
+            "pages": pages,
+            "by_language": by_language,
+            "total": sum(counts.values()),
+            "queue_urls": [(p, f"{queue}?page={p.pk}") for p in pages if len(pages) == 1],
+            "unpublish_urls": [
+                (p, reverse("wagtailadmin_pages:unpublish", args=[p.pk])) for p in pages if p.live
+            ],
+        },
+    )
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_commented_pages(request, page):
+    """Deleting a page would delete its readers' comments (the page key PROTECTs them, so it
+    would fail anyway): say how many, per language, and offer unpublishing instead."""
+    counts = comment_counts([page])
+    if counts:
+        return _refusal(request, [page], counts)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_commented_pages(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    counts = comment_counts(objects)
+    if counts:
+        return _refusal(request, list(objects), counts)
+    return None

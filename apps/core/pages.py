@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -64,6 +65,36 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
                 _("Give the page a title in at least one language."),
             )
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        self._name_pages_holding_slugs()
+
+    def _name_pages_holding_slugs(self):
+        """A slug already in use is explained by the page that holds it: often a draft that
+        autosave made from a form the editor then left, invisible in the public site."""
+        parent = getattr(self, "parent_page", None)
+        if parent is None or not self._errors:
+            return
+        for lang in LANGUAGE_CODES:
+            field = f"slug_{lang}"
+            slug = self.data.get(field)
+            if field not in self._errors or not slug:
+                continue
+            holder = (
+                parent.get_children().filter(**{field: slug}).exclude(pk=self.instance.pk).first()
+            )
+            if holder is None:
+                continue
+            message = _(
+                "“%(title)s” (%(state)s, %(url)s) already uses this address. Change the slug, "
+                "or continue in that page if it is a draft you left."
+            ) % {
+                "title": holder.get_admin_display_title(),
+                "state": _("live") if holder.live else _("draft"),
+                "url": reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+            }
+            self._errors[field] = self.error_class([message])
 
 
 class TranslatedPage(Page):

@@ -230,3 +230,13 @@ def test_a_derived_slug_taken_by_a_sibling_gets_a_number(editor_client, finnish_
     second = BlogPostPage.objects.exclude(pk=finnish_draft.pk).get(title_fi=FI_TITLE)
     assert second.slug_fi == "reklamaatio-on-lahja-2"
     assert_finnish_only(second.pk)
+
+
+def test_a_slug_held_by_a_left_draft_names_that_draft(editor_client, finnish_draft):
+    # The browser copies the title into the slug; the draft autosave made earlier holds it.
+    response = editor_client.post(_add_url(), _new_post(slug_fi="reklamaatio-on-lahja"))
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["slug_fi"])
+    assert FI_TITLE in errors
+    assert f"/admin/pages/{finnish_draft.pk}/edit/" in errors
+    assert BlogPostPage.objects.filter(title_fi=FI_TITLE).count() == 1

@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.urls import reverse
@@ -202,7 +203,9 @@ def test_new_pending_comment_notifies_moderators(
     message = mail.outbox[0]
     assert moderator.email in message.to
     assert "תגובה חדשה" in message.body
-    assert "/admin/snippets/comments/comment/edit/" in message.body
+    assert (
+        f"/admin/moderation/comments/{Comment.objects.get(body='תגובה חדשה').pk}/" in message.body
+    )
 
 
 def test_reply_notifies_the_commenter_who_asked(mod_client, django_capture_on_commit_callbacks):
@@ -265,3 +268,31 @@ def test_reply_shows_the_page_author_before_sending(mod_client):
     author = comment.page.specific.author
     assert author is not None
     assert _detail_form_name(mod_client, comment) == author.name
+
+
+def test_each_moderator_is_written_to_in_their_admin_language(
+    client, django_capture_on_commit_callbacks
+):
+    for username, lang in (("mod-he", "he"), ("mod-fi", "fi")):
+        user = User.objects.create_user(username, f"{username}@example.com", "pw")
+        user.groups.add(Group.objects.get(name="Moderators"))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = lang
+        profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, "fi", body="Uusi kommentti moderoitavaksi")
+    by_address = {m.to[0]: m for m in mail.outbox if len(m.to) == 1}
+    finnish, hebrew = by_address["mod-fi@example.com"], by_address["mod-he@example.com"]
+    assert "Moderoi" in finnish.body or "moderoi" in finnish.body.lower(), finnish.body
+    assert "Held because" not in hebrew.body and "Held because" not in finnish.body
+    assert "[" not in hebrew.body.split("\n\n")[2]  # the reasons read as words, not a list
+    comment = Comment.objects.get(body="Uusi kommentti moderoitavaksi")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    assert f"{base}/admin/moderation/comments/{comment.pk}/" in finnish.body
+
+
+def test_the_dashboard_names_moderators_without_an_address(mod_client):
+    User.objects.create_user("no-mail", "", "pw").groups.add(Group.objects.get(name="Moderators"))
+    text = html.unescape(mod_client.get("/admin/").content.decode())
+    assert "have no e-mail address" in text or "has no e-mail address" in text
+    assert "no-mail" in text
