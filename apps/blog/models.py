@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
 from apps.comments.pages import CommentsMixin
+from apps.content.pages import ContentPage
 from apps.core.listing import live_in_language, newest_first
-from apps.core.pages import ContentPage, SectionIndexPage
+from apps.core.pages import SectionIndexPage
 from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 

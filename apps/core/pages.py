@@ -1,25 +1,19 @@
 """The base every Mishov page type builds on: one page, up to three languages."""
 
-from django import forms
 from django.conf import settings
-from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
-
-from apps.blocks.blocks import BodyBlock
 
 from .admin_forms import LanguageFieldsMixin
 from .panels import PageLanguagesPanel
-from .text import anchor_id, block_text, html_text, reading_minutes
+from .text import html_text
 from .translation import (
     LANGUAGE_CODES,
     LANGUAGE_NAMES,
@@ -31,20 +25,6 @@ from .translation import (
     page_languages,
     url_in,
 )
-
-CSP_HEADER = "Content-Security-Policy"
-
-
-def framable_policy(policy):
-    """`policy` with frame-ancestors 'self' instead of whatever it said, so that the admin (same
-    origin) may show the page in its preview panel; everything else stays as strict."""
-    directives = [d.strip() for d in policy.split(";") if d.strip()]
-    kept = [d for d in directives if d.split()[0] != "frame-ancestors"]
-    return "; ".join([*kept, "frame-ancestors 'self'"])
-
-
-# A table of contents helps from this many headings on; shorter pages are read straight through.
-TABLE_OF_CONTENTS_MIN_HEADINGS = 3
 
 
 def topics_in_language(page):
@@ -187,81 +167,9 @@ class TranslatedPage(Page):
         with override(lang):
             return super().make_preview_request(original_request, lang, extra_request_attrs)
 
-    def serve_preview(self, request, mode_name):
-        response = super().serve_preview(request, mode_name)
-        # The admin shows previews in a frame; the public pages' policy forbids being framed.
-        response[CSP_HEADER] = framable_policy(settings.CSP_PUBLIC)
-        return response
-
     def translation_links(self, request=None):
         """A link (code, name, url, dir) for each language this page exists in."""
         return [language_link(lang, url_in(self, lang, request)) for lang in self.languages]
-
-
-class ContentPage(TranslatedPage):
-    """What posts and knowledge-base articles share: lead, body, author, topics."""
-
-    lead = models.TextField(
-        _("lead"), blank=True, help_text=_("One or two sentences that open the page.")
-    )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    author = models.ForeignKey(
-        "people.Author",
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    topics = ParentalManyToManyField(
-        "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
-    )
-
-    content_panels = [
-        *TranslatedPage.content_panels,
-        FieldPanel("lead"),
-        FieldPanel("body"),
-    ]
-    promote_panels = [
-        *TranslatedPage.promote_panels,
-        FieldPanel("author"),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-    ]
-    search_fields = [
-        *TranslatedPage.search_fields,
-        index.SearchField("lead"),
-        index.SearchField("body"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    @cached_property
-    def reading_minutes(self):
-        return reading_minutes(" ".join([self.lead or "", block_text(self.body)]))
-
-    def topics_in_language(self):
-        return topics_in_language(self)
-
-    @cached_property
-    def table_of_contents(self):
-        """The body's headings (and FAQ sections) as links, for pages long enough to need them.
-
-        Anchors are the ones the heading and FAQ templates give, so the links always land.
-        """
-        entries, seen = [], set()
-        for block in self.body:
-            if block.block_type == "heading":
-                text, level = block.value["text"], block.value["level"]
-            elif block.block_type == "faq":
-                text, level = block.value["heading"], "h2"
-            else:
-                continue
-            anchor = anchor_id(text)
-            if text and anchor not in seen:
-                seen.add(anchor)
-                entries.append({"anchor": anchor, "text": text, "level": level})
-        return entries if len(entries) >= TABLE_OF_CONTENTS_MIN_HEADINGS else []
 
 
 class SectionIndexPage(TranslatedPage):

@@ -3,7 +3,7 @@ alternates (only the languages the page exists in, plus x-default), Open Graph a
 
 from wagtail.models import Site
 
-from apps.core.pages import ContentPage
+from apps.content.pages import ContentPage
 from apps.core.translation import current_language, own_value, url_in
 from apps.qa.models import QuestionPage
 

@@ -7,7 +7,7 @@ language. Home and section pages are navigation, not answers, and are not indexe
 
 from dataclasses import dataclass
 
-from apps.core.pages import ContentPage
+from apps.content.pages import ContentPage
 from apps.core.text import block_text, html_text
 from apps.core.translation import own_value
 from apps.qa.models import QuestionPage

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "apps.analysis",
     "apps.search",
     "apps.blocks",
+    "apps.content",
     "apps.people",
     "apps.taxonomy",
     "apps.home",
