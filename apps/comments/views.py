@@ -67,9 +67,19 @@ def _same_site(request):
     return (origin.scheme, origin.netloc) == (request.scheme, request.get_host())
 
 
+def _page_sent_from(request):
+    """The path of this site's page the form was sent from (its Referer), or None."""
+    referer = request.headers.get("Referer") or ""
+    source = urlsplit(referer)
+    if (source.scheme, source.netloc) != (request.scheme, request.get_host()):
+        return None
+    return f"{source.path}#respond"
+
+
 def resend_page(request, form, message, status, page_id=None, back=None):
     """A small page, rendered without the database, with the reader's text in a form that
-    posts again with a fresh token (no page, no thread)."""
+    posts again with a fresh token (no page, no thread), and a way back to the page."""
+    back = back or _page_sent_from(request)
     response = render_without_database(
         request, "comments/resend.html", status,
         form=form, message=message, action=request.path, back=back,

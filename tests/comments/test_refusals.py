@@ -103,6 +103,15 @@ def test_refusals_touch_neither_the_database_nor_the_page(
     assert "private" in response["Cache-Control"]
 
 
+def test_the_refusal_page_leads_back_to_the_page_it_came_from(client):
+    page, url = commentable("he")
+    refused = send(client, page, lang="he", token="forged", HTTP_REFERER=f"http://testserver{url}")
+    assert refused.status_code == 400
+    assert f'href="{url}#respond"' in refused.content.decode()
+    elsewhere = send(client, page, lang="he", token="forged", HTTP_REFERER="https://evil.example/x")
+    assert "evil.example" not in elsewhere.content.decode()
+
+
 def test_opening_the_form_address_leads_back_to_the_page(client):
     page, url = commentable("he")
     response = client.get(f"/he/comments/post/{page.pk}/")
