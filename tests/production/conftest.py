@@ -44,12 +44,13 @@ def server_on_test_database(django_db_blocker, gunicorn=False):
 
 
 @contextlib.contextmanager
-def caching_nginx(upstream_url, run_dir):
-    """(public URL, purge URL) of an nginx with the deployed config caching `upstream_url`;
-    its cache files are in run_dir/cache."""
+def caching_nginx(upstream_url, run_dir, port=None, **config_values):
+    """(public URL, purge URL) of an nginx with the deployed config caching `upstream_url`
+    (on `port`, else a free one; `config_values` as for write_nginx_config); its cache files
+    are in run_dir/cache."""
     if not shutil.which(NGINX):
         pytest.fail("nginx is missing: apt-get install nginx-light libnginx-mod-http-cache-purge")
-    port, purge_port = free_port(), free_port()
+    port, purge_port = port or free_port(), free_port()
     config = write_nginx_config(
         run_dir,
         listen=f"127.0.0.1:{port}",
@@ -57,6 +58,7 @@ def caching_nginx(upstream_url, run_dir):
         purge_listen=f"127.0.0.1:{purge_port}",
         # The server runs this process's settings (config.settings.test).
         page_headers=nginx_lines(),
+        **config_values,
     )
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(

@@ -3,11 +3,7 @@
 Redis and the site's address pinned (DJANGO_SITE_URL). Clients connect from their own loopback
 addresses (127.0.0.2, 127.0.0.3, …), as different readers would."""
 
-import contextlib
 import http.client
-import shutil
-import subprocess
-import tempfile
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -17,10 +13,9 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-from apps.caching.edge_headers import nginx_lines
-from deploy.stack import NGINX, write_nginx_config
 from tests.browser.conftest import _database_url, _wait_for_server_sessions_to_end
-from tests.live_server import free_port, running_server, wait_until_healthy
+from tests.live_server import free_port, running_server
+from tests.production.conftest import caching_nginx
 from tests.resilience.services import PrivateRedis
 
 ASCII_PRINTABLE = "".join(chr(code) for code in range(33, 127))
@@ -103,35 +98,6 @@ class Client:
         return self.request("POST", path, data=data, headers=headers)
 
 
-@contextlib.contextmanager
-def nginx_in_front(upstream, run_dir, port, media_root):
-    if not shutil.which(NGINX):
-        pytest.fail("nginx is missing: apt-get install nginx-light libnginx-mod-http-cache-purge")
-    purge_port = free_port()
-    config = write_nginx_config(
-        run_dir,
-        listen=f"127.0.0.1:{port}",
-        upstream=upstream.removeprefix("http://"),
-        purge_listen=f"127.0.0.1:{purge_port}",
-        page_headers=nginx_lines(),
-        media_root=media_root,
-        # The sources: the tests collect no static files.
-        static_root=Path(__file__).resolve().parents[2] / "static",
-    )
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    wait_until_healthy(base, process, log, "nginx")
-    try:
-        yield base, f"http://127.0.0.1:{purge_port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
-
-
 @pytest.fixture(scope="session")
 def edge(django_db_setup, django_db_blocker, tmp_path_factory):
     run_dir = tmp_path_factory.mktemp("edge")
@@ -150,7 +116,11 @@ def edge(django_db_setup, django_db_blocker, tmp_path_factory):
         }
         try:
             with running_server(env, timeout=60, gunicorn=True, workers=2) as upstream:
-                with nginx_in_front(upstream, run_dir, port, media_root) as (base, purge_base):
+                with caching_nginx(
+                    upstream, run_dir, port, media_root=media_root,
+                    # The sources: the tests collect no static files.
+                    static_root=Path(__file__).resolve().parents[2] / "static",
+                ) as (base, purge_base):
                     yield Edge(base, purge_base, run_dir / "cache", run_dir / "search-cache",
                                media_root, redis)
             _wait_for_server_sessions_to_end()
