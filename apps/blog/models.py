@@ -23,6 +23,7 @@ class BlogIndexPage(SectionIndexPage):
 
 
 class BlogPostPage(CommentsMixin, ContentPage):
+    schema_type = "BlogPosting"
     promote_panels = [*ContentPage.promote_panels, related_pages_panel()]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []

@@ -14,6 +14,7 @@ from wagtail.search import index
 from apps.blocks.blocks import BodyBlock
 from apps.core.pages import TranslatedPage, topics_in_language
 from apps.core.text import anchor_id, block_text, reading_minutes
+from apps.core.translation import own_value
 
 # A table of contents helps from this many headings on; shorter pages are read straight through.
 TABLE_OF_CONTENTS_MIN_HEADINGS = 3
@@ -54,8 +55,13 @@ class ContentPage(TranslatedPage):
         index.SearchField("body"),
     ]
 
+    is_article = True
+
     class Meta:
         abstract = True
+
+    def search_text(self, lang):
+        return own_value(self, "lead", lang) or "", block_text(own_value(self, "body", lang))
 
     @cached_property
     def reading_minutes(self):

@@ -9,7 +9,7 @@ from django.utils.translation import override
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from .admin_forms import LanguageFieldsMixin
 from .panels import PageLanguagesPanel
@@ -77,8 +77,30 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
             self._errors[field] = self.error_class([message])
 
 
+def article_models():
+    """Every page type that is an article (posts, knowledge-base articles, questions: see
+    TranslatedPage.is_article), in the order Wagtail knows them."""
+    return [model for model in get_page_models() if getattr(model, "is_article", False)]
+
+
 class TranslatedPage(Page):
     """A page that exists in the languages whose title it has, and 404s in the others."""
+
+    # What a page says of itself to discovery, feeds and search, which never test its class.
+    #: Its schema.org type in JSON-LD ("WebSite", "BlogPosting", "QAPage" …); "" for none of its
+    #: own (sections get breadcrumbs only).
+    schema_type = ""
+    #: A post, article or question: in the feeds, the search index and related reading, and an
+    #: "article" to Open Graph.
+    is_article = False
+    #: The translated field that introduces the page on cards, in feeds and related reading.
+    summary_field = "lead"
+    #: What a card of the page needs loaded beside it (related reading).
+    card_prefetch = ()
+
+    def search_text(self, lang):
+        """(lead, body): the page's own text in `lang` for the search index."""
+        return own_value(self, self.summary_field, lang) or "", ""
 
     base_form_class = TranslatedPageForm
     content_panels = [PageLanguagesPanel(), *Page.content_panels]

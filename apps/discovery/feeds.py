@@ -5,25 +5,26 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from apps.blog.models import BlogPostPage
 from apps.core.listing import live_in_language
+from apps.core.pages import article_models
 from apps.core.translation import current_language, own_value, url_in
-from apps.kb.models import ArticlePage
-from apps.qa.models import QuestionPage
 
 from . import structured_data
 
 FEED_LENGTH = 20
-# Every content type a language can have: a language with questions only still has a feed.
-FEED_MODELS = (BlogPostPage, ArticlePage, QuestionPage)
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.get_fields())
 
 
 def latest_items(lang, count=FEED_LENGTH):
     """The newest `count` posts, articles and questions that exist in `lang`, newest first."""
     pages = []
-    for model in FEED_MODELS:
+    # Every article type a language can have: a language with questions only still has a feed.
+    for model in article_models():
         queryset = live_in_language(model, lang).prefetch_related("topics")
-        if model is not QuestionPage:
+        if _has_field(model, "author"):
             queryset = queryset.select_related("author")
         pages += queryset.order_by("-first_published_at", "-pk")[:count]
     pages.sort(key=lambda p: (p.first_published_at, p.pk), reverse=True)
@@ -68,8 +69,7 @@ class LatestRssFeed(Feed):
     def item_description(self, item):
         lang = current_language()
         return (
-            own_value(item, "lead", lang)
-            or own_value(item, "details", lang)
+            own_value(item, item.summary_field, lang)
             or own_value(item, "search_description", lang)
             or ""
         )

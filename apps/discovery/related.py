@@ -14,21 +14,13 @@ one for the answers of questions among them (their reading time).
 
 from django.db.models import Case, Count, Q, Value, When, prefetch_related_objects
 
-from apps.blog.models import BlogPostPage
+from apps.core.pages import article_models
 from apps.core.translation import current_language, in_language, own_value
-from apps.kb.models import ArticlePage
-from apps.qa.models import QuestionPage
 
 from .models import MAX_RELATED
 from .similarity import similarity, words
 
-RELATED_MODELS = (BlogPostPage, ArticlePage, QuestionPage)
 CANDIDATES_PER_TYPE = 50
-
-
-def summary_field(model):
-    """The translated field that introduces a page of `model`: a question's details, else lead."""
-    return "details" if issubclass(model, QuestionPage) else "lead"
 
 
 def _picked_ids(page):
@@ -43,7 +35,7 @@ def _picked_ids(page):
 
 
 def _candidates(model, page, lang, picked, topic_ids):
-    title, summary = f"title_{lang}", f"{summary_field(model)}_{lang}"
+    title, summary = f"title_{lang}", f"{model.summary_field}_{lang}"
     queryset = model.objects.live().filter(in_language(lang))
     if page.pk:
         queryset = queryset.exclude(pk=page.pk)
@@ -74,11 +66,11 @@ def related_page_ids(page, lang=None, limit=MAX_RELATED):
     topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
     own_words = words(
         f"{own_value(page, 'title', lang) or ''} "
-        f"{own_value(page, summary_field(type(page)), lang) or ''}",
+        f"{own_value(page, page.summary_field, lang) or ''}",
         lang,
     )
     rows = {}
-    for model in RELATED_MODELS:
+    for model in article_models():
         for row in _candidates(model, page, lang, picked, topic_ids):
             row["similarity"] = similarity(own_words, row["words"])
             rows[row["pk"]] = row
@@ -100,8 +92,9 @@ def related_pages(page, lang=None, limit=MAX_RELATED):
     loaded = {}
     # Every type is asked even when none of its pages won: the number of queries stays the same
     # whatever the mix of types.
-    for model in RELATED_MODELS:
-        loaded.update((p.pk, p) for p in model.objects.filter(pk__in=ids))
-    questions = [p for p in loaded.values() if isinstance(p, QuestionPage)]
-    prefetch_related_objects(questions, "answers")
+    for model in article_models():
+        pages = list(model.objects.filter(pk__in=ids))
+        # What the type's cards need (a question's answers, for its reading time).
+        prefetch_related_objects(pages, *model.card_prefetch)
+        loaded.update((p.pk, p) for p in pages)
     return [loaded[pk] for pk in ids if pk in loaded]

@@ -3,9 +3,7 @@ alternates (only the languages the page exists in, plus x-default), Open Graph a
 
 from wagtail.models import Site
 
-from apps.content.pages import ContentPage
 from apps.core.translation import current_language, own_value, url_in
-from apps.qa.models import QuestionPage
 
 from . import structured_data
 from .links import absolute_url, alternates
@@ -41,7 +39,7 @@ def page_head(page, request):
     urls = {code: absolute_url(request, url) for code, url in urls.items() if url}
     if lang not in urls:
         return None
-    is_article = isinstance(page, ContentPage | QuestionPage)
+    is_article = getattr(page, "is_article", False)
     head = _head(
         request,
         lang,

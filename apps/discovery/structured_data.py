@@ -12,16 +12,13 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from apps.blocks.blocks import answered_questions, rich_text_plain
-from apps.blog.models import BlogPostPage
 from apps.core.translation import own_value, page_languages, url_in
-from apps.home.models import HomePage
-from apps.kb.models import ArticlePage
-from apps.qa.models import QuestionPage
 
 from .links import absolute_url
 
 CONTEXT = "https://schema.org"
-ARTICLE_TYPES = {BlogPostPage: "BlogPosting", ArticlePage: "Article"}
+# The pages' own schema.org types (TranslatedPage.schema_type) written up as articles.
+ARTICLE_TYPES = ("BlogPosting", "Article")
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -58,7 +55,7 @@ def author(page):
 def article(page, lang, url):
     data = {
         "@context": CONTEXT,
-        "@type": ARTICLE_TYPES[type(page)],
+        "@type": page.schema_type,
         "headline": own_value(page, "title", lang),
         "inLanguage": lang,
         "url": url,
@@ -163,14 +160,13 @@ def website(lang, url):
 
 def for_page(page, lang, request, url, site_root):
     """Every JSON-LD object for `page` in `lang`, as a list of dicts."""
+    kind = getattr(page, "schema_type", "")
+    if kind == "WebSite":
+        return [website(lang, url)]
     objects = []
-    if isinstance(page, HomePage):
-        objects.append(website(lang, url))
-    elif type(page) in ARTICLE_TYPES:
-        objects.append(article(page, lang, url))
-        objects.append(faq_page(page, lang))
-    elif isinstance(page, QuestionPage):
+    if kind in ARTICLE_TYPES:
+        objects += [article(page, lang, url), faq_page(page, lang)]
+    elif kind == "QAPage":
         objects.append(qa_page(page, lang, url))
-    if not isinstance(page, HomePage):
-        objects.append(breadcrumbs(page, lang, request, site_root))
+    objects.append(breadcrumbs(page, lang, request, site_root))
     return [o for o in objects if o]

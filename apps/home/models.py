@@ -15,6 +15,8 @@ LATEST_COUNT = 6
 class HomePage(TranslatedPage):
     """The site root, one per site; it exists in every language the site speaks."""
 
+    schema_type = "WebSite"
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*TranslatedPage.content_panels, FieldPanel("intro")]

@@ -23,6 +23,8 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
 class ArticlePage(CommentsMixin, ContentPage):
     """A knowledge-base article: evergreen, organised in sections by its headings."""
 
+    schema_type = "Article"
+
     promote_panels = [*ContentPage.promote_panels, related_pages_panel()]
     parent_page_types = ["kb.KnowledgeBaseIndexPage"]
     subpage_types = []

@@ -52,6 +52,11 @@ class QuestionPageForm(TranslatedPageForm):
 class QuestionPage(CommentsMixin, TranslatedPage):
     """A reader's question (the page title) with answers in order, one of them the best."""
 
+    schema_type = "QAPage"
+    is_article = True
+    summary_field = "details"
+    card_prefetch = ("answers",)
+
     details = models.TextField(_("question details"), blank=True)
     topics = ParentalManyToManyField(
         "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
@@ -94,6 +99,11 @@ class QuestionPage(CommentsMixin, TranslatedPage):
 
     def topics_in_language(self):
         return topics_in_language(self)
+
+    def search_text(self, lang):
+        """The question's details, and its answers as the body."""
+        answers = (html_text(own_value(answer, "body", lang)) for answer in self.answers.all())
+        return own_value(self, "details", lang) or "", "\n\n".join(a for a in answers if a)
 
 
 class Answer(Orderable):

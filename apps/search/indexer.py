@@ -6,9 +6,10 @@ from django.db import connection, transaction
 from wagtail.models import Page
 
 from apps.analysis import analyze
+from apps.core.pages import article_models
 from apps.core.translation import LANGUAGE_CODES
 
-from .documents import SEARCHABLE_MODELS, document_parts, is_searchable
+from .documents import document_parts, is_searchable
 from .models import TERM_LENGTH, Field, SearchDocument, SearchTerm
 
 BATCH_SIZE = 1000
@@ -83,7 +84,7 @@ def insert_terms(rows):
 
 def searchable_pages():
     """Every live content page, specific, in tree order."""
-    return Page.objects.live().type(*SEARCHABLE_MODELS).order_by("path").specific()
+    return Page.objects.live().type(*article_models()).order_by("path").specific()
 
 
 def rebuild(on_document=None):

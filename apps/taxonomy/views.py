@@ -6,26 +6,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from apps.blog.models import BlogPostPage
 from apps.core.listing import live_in_language
+from apps.core.pages import article_models
 from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
-from apps.kb.models import ArticlePage
-from apps.qa.models import QuestionPage
 
 from .models import Topic
-
-TOPIC_PAGE_MODELS = (BlogPostPage, ArticlePage, QuestionPage)
 
 
 def pages_about(topic, lang):
     """Live posts, articles and questions about `topic` that exist in `lang`, newest first."""
     pages = []
-    for model in TOPIC_PAGE_MODELS:
+    for model in article_models():
+        # What the type's cards need (a question's answers, for its reading time).
         queryset = live_in_language(model, lang).filter(topics=topic)
-        if model is QuestionPage:
-            # A question's card shows its reading time, counted over its answers.
-            queryset = queryset.prefetch_related("answers")
-        pages += queryset
+        pages += queryset.prefetch_related(*model.card_prefetch)
     return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
 
 
@@ -39,7 +33,7 @@ def languages_with_pages(topics):
     titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
     first, *others = (
         model.objects.live().filter(topics__in=topics).order_by().values_list("topics", *titles)
-        for model in TOPIC_PAGE_MODELS
+        for model in article_models()
     )
     for topic_id, *row in first.union(*others, all=True):
         filled = zip(LANGUAGE_CODES, row, strict=True)
@@ -53,7 +47,7 @@ def pages_per_topic(lang):
     """{topic id: how many live pages in `lang` are about it}, in one query."""
     first, *others = (
         live_in_language(model, lang).order_by().values_list("topics", flat=True)
-        for model in TOPIC_PAGE_MODELS
+        for model in article_models()
     )
     return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
 
