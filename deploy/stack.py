@@ -41,6 +41,8 @@ def render(template, **values):
 
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
+# nginx's two cache stores under a run's folder: pages, and search results.
+CACHE_DIRS = ("cache", "search-cache")
 
 
 def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_headers, page_ttl="10m",
@@ -50,7 +52,7 @@ def write_nginx_config(run_dir, *, listen, upstream, purge_listen, page_headers,
     page_headers: the output of `manage.py nginx_page_headers` for the upstream's settings;
     server_names: the host names the site answers (Django's ALLOWED_HOSTS)."""
     run_dir = Path(run_dir)
-    for sub in ("cache", "search-cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+    for sub in (*CACHE_DIRS, "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run_dir / sub).mkdir(parents=True, exist_ok=True)
     (run_dir / "page-headers.conf").write_text(page_headers)
     config = render(
@@ -186,7 +188,7 @@ class Stack:
         )
 
     def clear_cache(self):
-        for name in ("cache", "search-cache"):
+        for name in CACHE_DIRS:
             shutil.rmtree(self.run_dir / name, ignore_errors=True)
             (self.run_dir / name).mkdir(parents=True)
 
@@ -202,16 +204,15 @@ class Stack:
         # A page cached by an earlier run may show content this database does not have.
         self.clear_cache()
         self.log = open(self.run_dir / "stack.log", "ab")
-        log = self.log
         self.processes["gunicorn"] = subprocess.Popen(
             [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
-            cwd=ROOT, env=env, stdout=log, stderr=log,
+            cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
         )
         self.start_worker()
         config = self.nginx_config()
         self.processes["nginx"] = subprocess.Popen(
             [NGINX, "-c", str(config), "-g", "daemon off;"],
-            cwd=ROOT, stdout=log, stderr=log,
+            cwd=ROOT, stdout=self.log, stderr=self.log,
         )
         self.wait_until_up()
 

@@ -57,9 +57,7 @@ def connect():
     # A move changes the page's address in every language.
     post_page_move.connect(_page_signal, dispatch_uid="caching.moved")
     for model in (Site, PageViewRestriction):
-        for name, signal in (("saved", post_save), ("deleted", post_delete)):
-            signal.connect(_shared_signal, sender=model,
-                           dispatch_uid=f"caching.{model._meta.label}.{name}")
+        connect_shared(model, f"caching.{model._meta.label}")
 
 
 def connect_shared(model, uid):

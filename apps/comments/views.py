@@ -14,7 +14,6 @@ mistakes (an e-mail address missing) gets the page again with the form's errors.
 
 import functools
 import logging
-import math
 from urllib.parse import urlsplit
 
 from django.db import InterfaceError, OperationalError, transaction
@@ -30,6 +29,7 @@ from wagtail.models import Page
 
 from apps.core.translation import current_language
 from apps.operations.outage import RETRY_AFTER_SECONDS, render_without_database
+from apps.security import limits
 from apps.security.clients import client_hash
 
 from . import cookies, moderation, ratelimit, rules, tokens
@@ -57,23 +57,25 @@ TOKEN_MESSAGES = {
 }
 
 
+def _on_this_site(url, request):
+    """`url` split, when it is on this site's own scheme and host; else None."""
+    parts = urlsplit(url)
+    return parts if (parts.scheme, parts.netloc) == (request.scheme, request.get_host()) else None
+
+
 def _same_site(request):
     """Whether the browser says the form was sent from this site's own scheme and host."""
     source = request.headers.get("Origin") or request.headers.get("Referer")
     if not source:
         # Some privacy tools strip both headers; the other checks still apply.
         return True
-    origin = urlsplit(source)
-    return (origin.scheme, origin.netloc) == (request.scheme, request.get_host())
+    return _on_this_site(source, request) is not None
 
 
 def _page_sent_from(request):
     """The path of this site's page the form was sent from (its Referer), or None."""
-    referer = request.headers.get("Referer") or ""
-    source = urlsplit(referer)
-    if (source.scheme, source.netloc) != (request.scheme, request.get_host()):
-        return None
-    return f"{source.path}#respond"
+    source = _on_this_site(request.headers.get("Referer") or "", request)
+    return f"{source.path}#respond" if source else None
 
 
 def resend_page(request, form, message, status, page_id=None, back=None):
@@ -121,7 +123,7 @@ def _reply_parent(form, page, lang, max_depth):
 
 
 def _rate_message(seconds):
-    minutes = max(1, math.ceil(seconds / 60))
+    minutes = limits.minutes(seconds)
     return ngettext(
         "You have posted several comments in a short time. Please wait %(minutes)d minute "
         "and send again; your text is kept below.",

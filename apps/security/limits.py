@@ -7,11 +7,17 @@ what is safe: the comment form holds comments for a moderator, the password rese
 """
 
 import logging
+import math
 import time
 
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
+
+
+def minutes(seconds):
+    """Whole minutes to wait, at least one: what the refusal messages tell."""
+    return max(1, math.ceil(seconds / 60))
 
 
 def hit(name, client, window):

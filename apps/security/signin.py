@@ -12,7 +12,6 @@ address typed: past that, the form says "sent" as usual and sends nothing, so th
 fill an editor's inbox, nor keep its owner from resetting with the mails already there.
 """
 
-import math
 
 from django.conf import settings
 from django.forms.utils import ErrorDict
@@ -24,12 +23,8 @@ from . import limits
 from .clients import client_hash, keyed_hash
 
 
-def _minutes(seconds):
-    return max(1, math.ceil(seconds / 60))
-
-
 def _wait_message(seconds):
-    minutes = _minutes(seconds)
+    minutes = limits.minutes(seconds)
     return ngettext(
         "Too many failed sign-in attempts. Please wait %(minutes)d minute and try again.",
         "Too many failed sign-in attempts. Please wait %(minutes)d minutes and try again.",
@@ -92,7 +87,7 @@ class LimitedPasswordResetView(PasswordResetView):
             # and send no more, so that no one can fill the inbox or lock its owner out.
             return HttpResponseRedirect(self.get_success_url())
         if per_client is None or per_email is None or per_client > allowed:
-            minutes = _minutes(retry_after)
+            minutes = limits.minutes(retry_after)
             message = ngettext(
                 "Too many password reset requests. Please wait %(minutes)d minute and try again.",
                 "Too many password reset requests. Please wait %(minutes)d minutes and try "
