@@ -79,15 +79,19 @@ messages: install
 		--ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv
 
-## check-messages: every catalog complete and valid, and the committed .mo files up to date
+## check-messages: every string in the code is in the catalogs (makemessages run on a copy of
+## the tree finds nothing new), every catalog complete and valid, the committed .mo files current
 check-messages:
-	@for lang in he fa fi; do \
+	@tmp=$$(mktemp -d) && cp -r apps config templates locale manage.py $$tmp/ && \
+	(cd $$tmp && $(CURDIR)/$(PY) manage.py makemessages -l he -l fa -l fi --no-location \
+		--ignore=.venv >/dev/null) && \
+	for lang in he fa fi; do \
 		po=locale/$$lang/LC_MESSAGES/django.po; mo=locale/$$lang/LC_MESSAGES/django.mo; \
 		msgfmt --check --statistics -o /tmp/mishov-$$lang.mo $$po || exit 1; \
-		if msgfmt --statistics -o /dev/null $$po 2>&1 | grep -Eq 'untranslated|fuzzy'; then \
-			echo "$$po has untranslated or fuzzy messages"; exit 1; fi; \
+		if msgfmt --statistics -o /dev/null $$tmp/$$po 2>&1 | grep -Eq 'untranslated|fuzzy'; then \
+			echo "$$po lacks translations (or strings): run make messages and translate"; exit 1; fi; \
 		cmp -s /tmp/mishov-$$lang.mo $$mo || { echo "$$mo is stale: run make messages"; exit 1; }; \
-	done
+	done; rm -rf $$tmp
 
 ## bench: the production stack under wrk (home, a post with 200 comments, search; cached by
 ## nginx and uncached) against nginx serving the same HTML as a file; prints ratios and memory

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "apps.kb",
     "apps.qa",
     "apps.comments",
+    "apps.feedback",
+    "apps.translations",
     "apps.discovery",
     "apps.seeding",
     "apps.caching",
