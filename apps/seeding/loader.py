@@ -11,7 +11,6 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
@@ -24,7 +23,7 @@ from apps.people.models import Author
 from apps.qa.models import Answer, QuestionIndexPage, QuestionPage
 from apps.taxonomy.models import Topic
 
-from .schema import LANGUAGES, ContentError
+from .schema import LANGUAGES, ContentError, paragraphs_html
 
 SECTION_MODELS = {
     "blog.BlogIndexPage": BlogIndexPage,
@@ -38,14 +37,6 @@ PAGE_MODELS = {
 }
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 HOME_SLUG = "mishov"
-
-
-def paragraphs_html(paragraphs):
-    """Plain text paragraphs as the rich-text HTML Wagtail stores; line breaks kept."""
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in text.split("\n")) + "</p>"
-        for text in paragraphs
-    )
 
 
 def _without_ids(value):
@@ -62,31 +53,6 @@ _BODY = BodyBlock()
 def canonical_stream(raw):
     """A StreamField value as comparable data: through the block's own round trip, ids dropped."""
     return _without_ids(_BODY.get_prep_value(_BODY.to_python(raw or [])))
-
-
-def stream_data(blocks):
-    raw = []
-    for kind, value in blocks:
-        if kind == "heading":
-            raw.append({"type": "heading", "value": {"text": value, "level": "h2"}})
-        elif kind == "paragraph":
-            raw.append({"type": "paragraph", "value": paragraphs_html(value.split("\n\n"))})
-        elif kind == "list":
-            raw.append({"type": "list", "value": {"ordered": False, "items": value}})
-        elif kind == "quote":
-            raw.append({"type": "quote", "value": value})
-        elif kind == "faq":
-            items = [
-                {
-                    "question": item["question"],
-                    "answer": paragraphs_html(item["answer"].split("\n\n"))
-                    if item["answer"]
-                    else "",
-                }
-                for item in value["items"]
-            ]
-            raw.append({"type": "faq", "value": {"heading": value["heading"], "items": items}})
-    return raw
 
 
 class Loader:
@@ -265,7 +231,7 @@ class Loader:
             wanted[f"details_{lang}"] = spec.details
         else:
             wanted[f"lead_{lang}"] = spec.lead
-            wanted[f"body_{lang}"] = stream_data(spec.body)
+            wanted[f"body_{lang}"] = spec.body
         page = model.objects.child_of(parent).filter(**{f"slug_{lang}": spec.slug}).first()
         created = page is None
         with override(lang):
