@@ -52,6 +52,11 @@ def author(page):
     return {"@type": "Person", "name": person.name}
 
 
+def _present(data):
+    """`data` without the keys whose value is unknown (None): JSON-LD leaves them out."""
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def article(page, lang, url):
     data = {
         "@context": CONTEXT,
@@ -68,7 +73,7 @@ def article(page, lang, url):
     description = page_description(page, lang)
     if description:
         data["description"] = description
-    return {k: v for k, v in data.items() if v is not None}
+    return _present(data)
 
 
 def faq_page(page, lang):
@@ -90,20 +95,25 @@ def faq_page(page, lang):
     return {"@context": CONTEXT, "@type": "FAQPage", "inLanguage": lang, "mainEntity": entities}
 
 
+def _answer(item, number, lang, url, published):
+    """One answer of a QAPage, linked to its place on the page."""
+    return _present(
+        {
+            "@type": "Answer",
+            "text": rich_text_plain(own_value(item, "body", lang)),
+            "url": f"{url}#answer-{number}",
+            "datePublished": published,
+        }
+    )
+
+
 def qa_page(page, lang, url):
     """QAPage: the question, its best answer as accepted and the others as suggested."""
     answers = page.visible_answers()
     published = _date(page.first_published_at)
-
-    def answer(index, item):
-        data = {
-            "@type": "Answer",
-            "text": rich_text_plain(own_value(item, "body", lang)),
-            "url": f"{url}#answer-{index}",
-            "datePublished": published,
-        }
-        return {k: v for k, v in data.items() if v is not None}
-
+    read = [(a.is_best, _answer(a, n, lang, url, published)) for n, a in enumerate(answers, 1)]
+    best = [data for is_best, data in read if is_best]
+    others = [data for is_best, data in read if not is_best]
     title = own_value(page, "title", lang)
     question = {
         "@type": "Question",
@@ -111,14 +121,10 @@ def qa_page(page, lang, url):
         "text": " ".join((own_value(page, "details", lang) or "").split()) or title,
         "answerCount": len(answers),
         "datePublished": published,
+        "acceptedAnswer": best[0] if best else None,
+        "suggestedAnswer": others or None,
     }
-    best = [answer(i, a) for i, a in enumerate(answers, 1) if a.is_best]
-    others = [answer(i, a) for i, a in enumerate(answers, 1) if not a.is_best]
-    if best:
-        question["acceptedAnswer"] = best[0]
-    if others:
-        question["suggestedAnswer"] = others
-    question = {k: v for k, v in question.items() if v is not None}
+    question = _present(question)
     return {"@context": CONTEXT, "@type": "QAPage", "inLanguage": lang, "mainEntity": question}
 
 

@@ -74,18 +74,22 @@ class Loader:
             setattr(obj, key, value)
         return changed
 
+    def _sync_snippet(self, model, key, wanted):
+        """The object with `key`, created or updated to `wanted`; and what happened to it."""
+        obj = model.objects.filter(key=key).first()
+        if obj is None:
+            obj = model(key=key)
+            self._sync_object(obj, wanted)
+            return obj, "created"
+        return obj, "updated" if self._sync_object(obj, wanted) else "unchanged"
+
     def load_topics(self):
         for key, spec in self.content.topics.items():
-            wanted = {}
-            for lang in LANGUAGES:
-                wanted[f"name_{lang}"] = spec["name"].get(lang)
-                wanted[f"slug_{lang}"] = spec["slug"].get(lang)
-            topic = Topic.objects.filter(key=key).first()
-            status = "unchanged"
-            if topic is None:
-                topic, status = Topic(key=key), "created"
-            if self._sync_object(topic, wanted) and status != "created":
-                status = "updated"
+            wanted = {
+                **{f"name_{lang}": spec["name"].get(lang) for lang in LANGUAGES},
+                **{f"slug_{lang}": spec["slug"].get(lang) for lang in LANGUAGES},
+            }
+            topic, status = self._sync_snippet(Topic, key, wanted)
             if status != "unchanged":
                 with override(DEFAULT_LANGUAGE):
                     topic.name = wanted[f"name_{DEFAULT_LANGUAGE}"] or key
@@ -96,16 +100,13 @@ class Loader:
 
     def load_authors(self):
         for key, spec in self.content.authors.items():
-            wanted = {"name": spec["name"]}
-            for lang in LANGUAGES:
-                wanted[f"credentials_{lang}"] = spec["credentials"].get(lang) or ""
-                wanted[f"bio_{lang}"] = spec["bio"].get(lang) or ""
-            author = Author.objects.filter(key=key).first()
-            status = "unchanged"
-            if author is None:
-                author, status = Author(key=key), "created"
-            if self._sync_object(author, wanted) and status != "created":
-                status = "updated"
+            credentials, bio = spec["credentials"], spec["bio"]
+            wanted = {
+                "name": spec["name"],
+                **{f"credentials_{lang}": credentials.get(lang) or "" for lang in LANGUAGES},
+                **{f"bio_{lang}": bio.get(lang) or "" for lang in LANGUAGES},
+            }
+            author, status = self._sync_snippet(Author, key, wanted)
             if status != "unchanged":
                 author.save()
             self.authors[key] = author
@@ -214,6 +215,35 @@ class Loader:
             self.report(status, "section", key)
         return sections
 
+    def _wanted(self, model, spec):
+        """The page's fields in its language, as the file gives them."""
+        lang = spec.language
+        wanted = {
+            f"title_{lang}": spec.title,
+            f"slug_{lang}": spec.slug,
+            f"search_description_{lang}": spec.search_description,
+        }
+        if model is QuestionPage:
+            return {**wanted, f"details_{lang}": spec.details}
+        return {**wanted, f"lead_{lang}": spec.lead, f"body_{lang}": spec.body}
+
+    def _published_at(self, page, model, spec):
+        """The file's publication date, when it gives one that differs; whether it changed."""
+        if not spec.published or page.first_published_at == spec.published:
+            return False
+        model.objects.filter(pk=page.pk).update(
+            first_published_at=spec.published,
+            last_published_at=max(spec.published, page.last_published_at or spec.published),
+        )
+        return True
+
+    def _comments(self, page, spec):
+        """The file's comments on the page; whether any changed."""
+        if not spec.comments:
+            return False
+        page.refresh_from_db(fields=["first_published_at"])
+        return bool(sync_comments(page, spec.language, spec.comments))
+
     def load_page(self, spec, sections):
         model = PAGE_MODELS[spec.type]
         parent = sections.get(spec.section)
@@ -222,61 +252,61 @@ class Loader:
                 spec.path, "type", f"content/site.yaml has no {spec.section} section"
             )
         lang = spec.language
-        wanted = {
-            f"title_{lang}": spec.title,
-            f"slug_{lang}": spec.slug,
-            f"search_description_{lang}": spec.search_description,
-        }
-        if model is QuestionPage:
-            wanted[f"details_{lang}"] = spec.details
-        else:
-            wanted[f"lead_{lang}"] = spec.lead
-            wanted[f"body_{lang}"] = spec.body
         page = model.objects.child_of(parent).filter(**{f"slug_{lang}": spec.slug}).first()
         created = page is None
         with override(lang):
-            if created:
-                page = model()
-            changed = self._page_fields(page, wanted)
+            page = page or model()
+            changed = self._page_fields(page, self._wanted(model, spec))
             changed += self._relations(page, spec, lang)
             if created or changed:
                 self._publish(page, spec.path, parent=parent if created else None)
-        if spec.published and page.first_published_at != spec.published:
-            model.objects.filter(pk=page.pk).update(
-                first_published_at=spec.published,
-                last_published_at=max(spec.published, page.last_published_at or spec.published),
-            )
+        if self._published_at(page, model, spec):
             changed.append("published")
-        if spec.comments:
-            page.refresh_from_db(fields=["first_published_at"])
-            if sync_comments(page, lang, spec.comments):
-                changed.append("comments")
+        if self._comments(page, spec):
+            changed.append("comments")
         status = "created" if created else ("updated" if changed else "unchanged")
         with override(lang):
             url = unquote(page.get_url() or spec.slug)
         self.report(status, "page", f"{lang} {url}")
 
-    def _relations(self, page, spec, lang):
-        changed = []
+    def _author(self, page, spec):
+        """Whether the page's author changed to the file's."""
         author = self.authors.get(spec.author) if spec.author else None
-        if hasattr(page, "author_id") and page.author_id != (author.pk if author else None):
-            page.author = author
-            changed.append("author")
+        if not hasattr(page, "author_id") or page.author_id == (author.pk if author else None):
+            return False
+        page.author = author
+        return True
+
+    def _topics(self, page, spec):
+        """Whether the page's topics changed to the file's."""
         wanted_topics = {self.topics[key].pk for key in spec.topics}
         current_topics = set(page.topics.values_list("pk", flat=True)) if page.pk else set()
-        if wanted_topics != current_topics:
-            page.topics = [self.topics[key] for key in spec.topics]
-            changed.append("topics")
-        if isinstance(page, QuestionPage):
-            wanted = [(paragraphs_html(body), best) for body, best in spec.answers]
-            current = [(a.body, a.is_best) for a in page.answers.all()]
-            if wanted != current:
-                page.answers = [
-                    Answer(**{f"body_{lang}": body, "is_best": best, "sort_order": i})
-                    for i, (body, best) in enumerate(wanted)
-                ]
-                changed.append("answers")
-        return changed
+        if wanted_topics == current_topics:
+            return False
+        page.topics = [self.topics[key] for key in spec.topics]
+        return True
+
+    def _answers(self, page, spec, lang):
+        """Whether a question page's answers changed to the file's."""
+        if not isinstance(page, QuestionPage):
+            return False
+        wanted = [(paragraphs_html(body), best) for body, best in spec.answers]
+        if wanted == [(a.body, a.is_best) for a in page.answers.all()]:
+            return False
+        page.answers = [
+            Answer(**{f"body_{lang}": body, "is_best": best, "sort_order": i})
+            for i, (body, best) in enumerate(wanted)
+        ]
+        return True
+
+    def _relations(self, page, spec, lang):
+        """The names of the relations (author, topics, answers) that changed."""
+        changes = {
+            "author": self._author(page, spec),
+            "topics": self._topics(page, spec),
+            "answers": self._answers(page, spec, lang),
+        }
+        return [name for name, changed in changes.items() if changed]
 
     def run(self):
         with transaction.atomic():
