@@ -103,13 +103,15 @@ def format_date(value, lang=None, with_time=False):
         value = timezone.localtime(value, reader_zone(lang))
     show_time = with_time and isinstance(value, datetime.datetime)
     if lang == "fa":
-        year, month, day = gregorian_to_jalali(value)
-        text = f"{day} {JALALI_MONTHS[month - 1]} {year}"
-        if show_time:
-            text += f"، {value:%H:%M}"
-        return native_digits(text, "fa")
+        return _persian_date(value, show_time)
     with override(lang):
         text = formats.date_format(value, "DATE_FORMAT")
-        if show_time:
-            text += ", " + formats.time_format(value, "TIME_FORMAT")
-    return text
+        time = ", " + formats.time_format(value, "TIME_FORMAT") if show_time else ""
+    return text + time
+
+
+def _persian_date(value, show_time):
+    """The Solar Hijri date, in Persian digits, and the time after a Persian comma."""
+    year, month, day = gregorian_to_jalali(value)
+    time = f"، {value:%H:%M}" if show_time else ""
+    return native_digits(f"{day} {JALALI_MONTHS[month - 1]} {year}{time}", "fa")

@@ -46,21 +46,27 @@ def index_page(page, replace=True):
             remove_page(page.pk)
         if not is_searchable(page):
             return []
-        documents, terms = [], []
-        for lang in LANGUAGE_CODES:
-            parts = document_parts(page, lang)
-            if parts is None:
-                continue
+        documents = _documents(page)
+        SearchDocument.objects.bulk_create([document for document, _counts in documents])
+        insert_terms(
+            [
+                (document.pk, document.language, term, field, n)
+                for document, counts in documents
+                for (term, field), n in counts.items()
+            ]
+        )
+    return [document for document, _counts in documents]
+
+
+def _documents(page):
+    """(unsaved document, its term counts) for each language the page exists in."""
+    documents = []
+    for lang in LANGUAGE_CODES:
+        parts = document_parts(page, lang)
+        if parts is not None:
             document = SearchDocument(page=page, language=lang, title=parts.title, text=parts.text)
             documents.append((document, field_terms(parts, lang)))
-        SearchDocument.objects.bulk_create([document for document, _counts in documents])
-        for document, counts in documents:
-            terms.extend(
-                (document.pk, document.language, term, field, n)
-                for (term, field), n in counts.items()
-            )
-        insert_terms(terms)
-    return [document for document, _counts in documents]
+    return documents
 
 
 _TERM_COLUMNS = ("document", "language", "term", "field", "count")

@@ -53,6 +53,35 @@ class PageSpec:
         return PAGE_TYPES[self.type]
 
 
+def _joined(where, key):
+    """The field path of `key` inside `where`."""
+    return f"{where}.{key}" if where else key
+
+
+def _filled(text):
+    """Text with something in it besides whitespace."""
+    return isinstance(text, str) and bool(text.strip())
+
+
+def _text_problem(value, required, max_length):
+    """What is wrong with a text a file gives, or None."""
+    if not isinstance(value, str):
+        return f"expected text, found {type(value).__name__}"
+    text = value.strip()
+    if required and not text:
+        return "required text is empty"
+    if max_length and len(text) > max_length:
+        return f"is {len(text)} characters long; the limit is {max_length}"
+    return None
+
+
+def _translation_problem(lang, text):
+    """What is wrong with one language's text in a set of translations, or None."""
+    if lang not in LANGUAGES:
+        return f"unknown language; use one of {', '.join(LANGUAGES)}"
+    return None if _filled(text) else "expected non-empty text"
+
+
 class _Reader:
     """Walks one parsed file, keeping the field path for messages."""
 
@@ -62,48 +91,42 @@ class _Reader:
     def fail(self, where, message):
         raise ContentError(self.path, where, message)
 
+    def check(self, where, problem):
+        """Fails with `problem` unless it is None."""
+        if problem is not None:
+            self.fail(where, problem)
+
+    def absent(self, where, required, empty, message):
+        """What an absent value reads as: `empty`, unless it is required."""
+        if required:
+            self.fail(where, message)
+        return empty
+
     def mapping(self, value, where):
         if not isinstance(value, dict):
             self.fail(where, "expected a mapping of keys to values")
         return value
 
     def text(self, data, key, where, required=True, max_length=None):
-        value = data.get(key)
-        here = f"{where}.{key}" if where else key
+        here, value = _joined(where, key), data.get(key)
         if value is None or value == "":
-            if required:
-                self.fail(here, "required text is missing")
-            return ""
-        if not isinstance(value, str):
-            self.fail(here, f"expected text, found {type(value).__name__}")
-        value = value.strip()
-        if required and not value:
-            self.fail(here, "required text is empty")
-        if max_length and len(value) > max_length:
-            self.fail(here, f"is {len(value)} characters long; the limit is {max_length}")
-        return value
+            return self.absent(here, required, "", "required text is missing")
+        self.check(here, _text_problem(value, required, max_length))
+        return value.strip()
 
     def text_list(self, value, where):
         if not isinstance(value, list) or not value:
             self.fail(where, "expected a non-empty list of texts")
         for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.fail(f"{where}[{i}]", "expected non-empty text")
+            self.check(f"{where}[{i}]", None if _filled(item) else "expected non-empty text")
         return [item.strip() for item in value]
 
     def translations(self, data, key, where, required=True):
-        value = data.get(key)
-        here = f"{where}.{key}" if where else key
+        here, value = _joined(where, key), data.get(key)
         if value is None:
-            if required:
-                self.fail(here, "required translations are missing")
-            return {}
-        self.mapping(value, here)
-        for lang, text in value.items():
-            if lang not in LANGUAGES:
-                self.fail(f"{here}.{lang}", f"unknown language; use one of {', '.join(LANGUAGES)}")
-            if not isinstance(text, str) or not text.strip():
-                self.fail(f"{here}.{lang}", "expected non-empty text")
+            return self.absent(here, required, {}, "required translations are missing")
+        for lang, text in self.mapping(value, here).items():
+            self.check(f"{here}.{lang}", _translation_problem(lang, text))
         return {lang: text.strip() for lang, text in value.items()}
 
 
@@ -276,46 +299,50 @@ def _parse_block(r, item, where):
     return {"type": kind, "value": raw}
 
 
+def _parse_comment(r, item, here):
+    """One comment and its replies."""
+    r.mapping(item, here)
+    author_reply = item.get("author_reply", False)
+    if not isinstance(author_reply, bool):
+        r.fail(f"{here}.author_reply", "expected true or false")
+    return {
+        "name": r.text(item, "name", here, required=False, max_length=120),
+        "email": r.text(item, "email", here, required=False, max_length=254),
+        "body": r.text(item, "body", here),
+        "author_reply": author_reply,
+        "posted": _parse_moment(r, item.get("posted"), f"{here}.posted"),
+        "replies": _parse_comments(r, item.get("replies"), f"{here}.replies"),
+    }
+
+
 def _parse_comments(r, items, where):
-    if items is None:
-        return []
+    """A thread of comments; none when absent."""
+    items = [] if items is None else items
     if not isinstance(items, list):
         r.fail(where, "expected a list of comments")
-    comments = []
-    for i, item in enumerate(items):
-        here = f"{where}[{i}]"
-        r.mapping(item, here)
-        author_reply = item.get("author_reply", False)
-        if not isinstance(author_reply, bool):
-            r.fail(f"{here}.author_reply", "expected true or false")
-        comments.append(
-            {
-                "name": r.text(item, "name", here, required=False, max_length=120),
-                "email": r.text(item, "email", here, required=False, max_length=254),
-                "body": r.text(item, "body", here),
-                "author_reply": author_reply,
-                "posted": _parse_moment(r, item.get("posted"), f"{here}.posted"),
-                "replies": _parse_comments(r, item.get("replies"), f"{here}.replies"),
-            }
-        )
-    return comments
+    return [_parse_comment(r, item, f"{where}[{i}]") for i, item in enumerate(items)]
+
+
+def _moment(value):
+    """A datetime from what YAML read: a datetime, a date (at 9:00) or ISO text; else None."""
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, datetime.time(9, 0))
+    try:
+        return datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _parse_moment(r, value, where):
+    """A moment, in UTC when the file gives no zone; None when absent."""
     if value in (None, ""):
         return None
-    if isinstance(value, datetime.datetime):
-        moment = value
-    elif isinstance(value, datetime.date):
-        moment = datetime.datetime.combine(value, datetime.time(9, 0))
-    else:
-        try:
-            moment = datetime.datetime.fromisoformat(str(value))
-        except ValueError:
-            r.fail(where, "expected a date such as 2024-05-31")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.UTC)
-    return moment
+    moment = _moment(value)
+    if moment is None:
+        r.fail(where, "expected a date such as 2024-05-31")
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)
 
 
 def _reference(r, key, known, where, kind, defined_in):
@@ -416,9 +443,9 @@ def read_content(root):
     root = Path(root)
     rel = lambda p: p.relative_to(root.parent) if root.parent in p.parents else p  # noqa: E731
     needed = {name: root / f"{name}.yaml" for name in ("site", "topics", "authors")}
-    for path in needed.values():
-        if not path.exists():
-            raise ContentError(rel(path), "", "file is missing")
+    missing = [path for path in needed.values() if not path.exists()]
+    if missing:
+        raise ContentError(rel(missing[0]), "", "file is missing")
     topics = parse_topics(rel(needed["topics"]), load_yaml(needed["topics"]))
     authors = parse_authors(rel(needed["authors"]), load_yaml(needed["authors"]))
     site = parse_site(rel(needed["site"]), load_yaml(needed["site"]))
@@ -426,10 +453,15 @@ def read_content(root):
         parse_page(rel(path), load_yaml(path), topics, authors)
         for path in sorted((root / "pages").glob("*.yaml"))
     ]
+    _check_slugs_unique(pages)
+    return ContentSet(site=site, topics=topics, authors=authors, pages=pages)
+
+
+def _check_slugs_unique(pages):
+    """No two pages of a section share a slug in one language."""
     seen = {}
     for page in pages:
         key = (page.section, page.language, page.slug)
         if key in seen:
             raise ContentError(page.path, "slug", f"is already used by {seen[key]}")
         seen[key] = page.path
-    return ContentSet(site=site, topics=topics, authors=authors, pages=pages)

@@ -52,6 +52,12 @@ def pages_per_topic(lang):
     return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
 
 
+def _index_link(code):
+    """The language switcher's link to the topic index in `code`."""
+    with override(code):
+        return language_link(code, reverse("topic-index"))
+
+
 def topic_index(request):
     """Every topic that has pages in the reader's language, the most written about first, with
     how many; 404 in a language without any. Linked from each topic page."""
@@ -71,18 +77,13 @@ def topic_index(request):
     if not entries:
         raise Http404("no topics in this language")
     entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
-    offered = {code for codes in languages.values() for code in codes}
-    translation_links = []
-    for code in LANGUAGE_CODES:
-        if code in offered:
-            with override(code):
-                translation_links.append(language_link(code, reverse("topic-index")))
+    offered = set().union(*languages.values())
     return TemplateResponse(
         request,
         "taxonomy/topic_index.html",
         {
             "topics": entries,
-            "translation_links": translation_links,
+            "translation_links": [_index_link(code) for code in LANGUAGE_CODES if code in offered],
             "meta_description": _("The topics of the posts, articles and questions."),
         },
     )
