@@ -112,18 +112,22 @@ def _is_arabic_script(token: str) -> bool:
     return all("\u0600" <= char <= "\u06ff" for char in token)
 
 
+def _suffix_stem(word: str, suffix: str, min_stem: int, after, place_noun: bool) -> str | None:
+    """`word` without `suffix`, when the rule lets it come off there; else None."""
+    if not word.endswith(suffix) or (place_noun and suffix in ("ان", "تان")):
+        return None
+    stem = word[: -len(suffix)]
+    fits = len(stem) >= min_stem and (after is None or stem.endswith(tuple(after)))
+    return stem if fits else None
+
+
 def _strip_one(word: str, rules) -> tuple[str, bool] | None:
     # -ستان makes place nouns (بیمارستان, تابستان): neither ان nor تان is a suffix there.
     place_noun = word.endswith("ستان") and len(word) >= 7
     for suffix, min_stem, after, is_plural in rules:
-        if not word.endswith(suffix) or (place_noun and suffix in ("ان", "تان")):
-            continue
-        stem = word[: -len(suffix)]
-        if len(stem) < min_stem:
-            continue
-        if after is not None and not stem.endswith(tuple(after)):
-            continue
-        return stem, is_plural
+        stem = _suffix_stem(word, suffix, min_stem, after, place_noun)
+        if stem is not None:
+            return stem, is_plural
     return None
 
 
@@ -171,23 +175,21 @@ def analyze_token(token: str) -> str:
     return _analyze(token)
 
 
+def _irregular_plural(token: str, lex) -> str | None:
+    return IRREGULAR_PLURALS.get(token)
+
+
+def _dictionary_word(token: str, lex) -> str | None:
+    """The dictionary's lemma, a verb's as its past stem."""
+    lemma = lex.lemma(token)
+    return None if lemma is None else verbs.canonical(lemma, lex)
+
+
 def _analyze(token: str) -> str:
     lex = lexicon("fa")
-    if token in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[token]
-    after_silent_heh = _after_silent_heh(token, lex)
-    if after_silent_heh is not None:
-        return after_silent_heh
-    plural = _plural_lemma(token, lex)
-    if plural is not None:
-        return plural
-    lemma = lex.lemma(token)
-    if lemma is not None:
-        return verbs.canonical(lemma, lex)
-    for candidate in (verbs.verb_stem(token, lex), _noun_lemma(token, lex)):
-        if candidate is not None:
-            return candidate
-    return _rule_term(token)
+    lemmas = (reading(token, lex) for reading in _READINGS)
+    lemma = next((lemma for lemma in lemmas if lemma is not None), None)
+    return lemma if lemma is not None else _rule_term(token)
 
 
 def _after_silent_heh(token: str, lex) -> str | None:
@@ -236,3 +238,14 @@ def _noun_stems(token: str):
                         next_frontier.append(stem)
                         yield stem
         frontier = next_frontier
+
+
+# The readings _analyze tries, in order; the letter rules when none gives a lemma.
+_READINGS = (
+    _irregular_plural,
+    _after_silent_heh,
+    _plural_lemma,
+    _dictionary_word,
+    verbs.verb_stem,
+    _noun_lemma,
+)

@@ -63,11 +63,9 @@ def canonical(lemma: str, lex) -> str:
 
 def _causative_past(stem: str, lex) -> str | None:
     # Causatives add ان to the present stem and د for the past: رسان -> رساند (رساندن).
-    if stem.endswith("ان") and len(stem) >= 4 and (
-        stem + "دن" in lex.lemmas or stem + "یدن" in lex.lemmas or stem[:-2] + "یدن" in lex.lemmas
-    ):
-        return stem + "د"
-    return None
+    verbs = (stem + "دن", stem + "یدن", stem[:-2] + "یدن")
+    causative = stem.endswith("ان") and len(stem) >= 4
+    return stem + "د" if causative and any(verb in lex.lemmas for verb in verbs) else None
 
 
 def past_stem(stem: str, lex) -> str | None:
@@ -84,19 +82,22 @@ def past_stem(stem: str, lex) -> str | None:
     return None
 
 
+def _stems(body: str, prefixed: bool):
+    """`body` without each personal ending it ends in (a bare word, with neither a prefix nor
+    an ending, is the noun path's job)."""
+    for ending in ENDINGS:
+        if body.endswith(ending) and len(body) > len(ending) and (prefixed or ending):
+            yield body[: len(body) - len(ending)]
+
+
+def _verb_stems(token: str):
+    """The stems `token` may have as prefix + stem + personal ending."""
+    for prefix in (*PREFIXES, ""):
+        if token.startswith(prefix):
+            yield from _stems(token[len(prefix) :], bool(prefix))
+
+
 def verb_stem(token: str, lex) -> str | None:
     """Past stem of a conjugated verb form, or None when `token` does not read as one."""
-    for prefix in (*PREFIXES, ""):
-        if not token.startswith(prefix):
-            continue
-        body = token[len(prefix) :]
-        for ending in ENDINGS:
-            if not body.endswith(ending) or len(body) - len(ending) < 1:
-                continue
-            if not prefix and not ending:
-                continue  # a bare word is the noun path's job
-            stem = body[: len(body) - len(ending)] if ending else body
-            found = past_stem(stem, lex)
-            if found is not None:
-                return found
-    return None
+    found = (past_stem(stem, lex) for stem in _verb_stems(token))
+    return next((stem for stem in found if stem is not None), None)
