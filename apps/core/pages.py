@@ -56,25 +56,30 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
         parent = getattr(self, "parent_page", None)
         if parent is None or not self._errors:
             return
-        for lang in LANGUAGE_CODES:
-            field = f"slug_{lang}"
-            slug = self.data.get(field)
-            if field not in self._errors or not slug:
-                continue
-            holder = (
-                parent.get_children().filter(**{field: slug}).exclude(pk=self.instance.pk).first()
-            )
-            if holder is None:
-                continue
-            message = _(
-                "“%(title)s” (%(state)s, %(url)s) already uses this address. Change the slug, "
-                "or continue in that page if it is a draft you left."
-            ) % {
-                "title": holder.get_admin_display_title(),
-                "state": _("live") if holder.live else _("draft"),
-                "url": reverse("wagtailadmin_pages:edit", args=[holder.pk]),
-            }
-            self._errors[field] = self.error_class([message])
+        for field in (f"slug_{lang}" for lang in LANGUAGE_CODES):
+            holder = self._slug_holder(parent, field)
+            if holder is not None:
+                self._errors[field] = self.error_class([_slug_held_message(holder)])
+
+    def _slug_holder(self, parent, field):
+        """The other child of `parent` that has the slug refused in `field`, or None."""
+        slug = self.data.get(field)
+        if field not in self._errors or not slug:
+            return None
+        siblings = parent.get_children().filter(**{field: slug})
+        return siblings.exclude(pk=self.instance.pk).first()
+
+
+def _slug_held_message(holder):
+    """Which page holds a slug, live or draft, and where to edit it."""
+    return _(
+        "“%(title)s” (%(state)s, %(url)s) already uses this address. Change the slug, "
+        "or continue in that page if it is a draft you left."
+    ) % {
+        "title": holder.get_admin_display_title(),
+        "state": _("live") if holder.live else _("draft"),
+        "url": reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+    }
 
 
 def article_models():

@@ -99,6 +99,12 @@ def _empty_value(field):
     return default if default is not None else ""
 
 
+def _default_language_value(instance, field):
+    """The field's own value in the default language, or the field's empty value."""
+    own = own_value(instance, field.name, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return own if own not in (None, "") else _empty_value(field)
+
+
 def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs):
     """After a save, make each translated field's untranslated column hold the default
     language's own value (or nothing), never another language's text.
@@ -118,14 +124,12 @@ def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs)
         options = translator.get_options_for_model(type(instance))
     except NotRegistered:
         return
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    values = {}
-    for name in options.all_fields:
-        field = type(instance)._meta.get_field(name)
-        if field.many_to_many:
-            continue
-        own = own_value(instance, name, default)
-        values[name] = own if own not in (None, "") else _empty_value(field)
+    fields = [type(instance)._meta.get_field(name) for name in options.all_fields]
+    values = {
+        field.name: _default_language_value(instance, field)
+        for field in fields
+        if not field.many_to_many
+    }
     if values:
         type(instance)._default_manager.filter(pk=instance.pk).rewrite(False).update(**values)
 
@@ -197,23 +201,23 @@ def fill_missing_slugs(page):
 
     if not page.path:
         return False
-    filled = False
     parent = page.get_parent()
+    siblings = Page.objects.child_of(parent).exclude(pk=page.pk) if parent is not None else None
+    filled = False
     for lang in page_languages(page):
         field = build_localized_fieldname("slug", lang)
-        if getattr(page, field):
-            continue
-        base = slug_from_title(own_value(page, "title", lang))
-        if not base:
-            continue
-        taken = set()
-        if parent is not None:
-            siblings = Page.objects.child_of(parent).exclude(pk=page.pk)
-            taken = set(siblings.values_list(field, flat=True))
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        setattr(page, field, slug)
-        filled = True
+        base = "" if getattr(page, field) else slug_from_title(own_value(page, "title", lang))
+        if base:
+            taken = set(siblings.values_list(field, flat=True)) if siblings is not None else set()
+            setattr(page, field, _free_slug(base, taken))
+            filled = True
     return filled
+
+
+def _free_slug(base, taken):
+    """`base`, or `base-2`, `base-3` … the first that is not `taken`, as Wagtail numbers them."""
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -55,16 +55,20 @@ def _candidates(model, page, lang, picked, topic_ids, own_words):
     )
     rows = queryset.values("pk", title, summary, "shared", "first_published_at")
     return [
-        {
-            "pk": row["pk"],
-            "shared": row["shared"],
-            "similarity": similarity(
-                own_words, words(f"{row[title] or ''} {row[summary] or ''}", lang)
-            ),
-            "published": row["first_published_at"].timestamp() if row["first_published_at"] else 0,
-        }
+        _candidate(row, own_words, f"{row[title] or ''} {row[summary] or ''}", lang)
         for row in rows[:CANDIDATES_PER_TYPE]
     ]
+
+
+def _candidate(row, own_words, text, lang):
+    """What ranks a candidate: shared topics, word similarity of its `text`, publication."""
+    published = row["first_published_at"]
+    return {
+        "pk": row["pk"],
+        "shared": row["shared"],
+        "similarity": similarity(own_words, words(text, lang)),
+        "published": published.timestamp() if published else 0,
+    }
 
 
 def _own_words(page, lang):
@@ -83,17 +87,22 @@ def related_page_ids(page, lang=None, limit=MAX_RELATED):
     then the pages sharing a topic or a word, ranked by _rank."""
     lang = lang or current_language()
     picked = _picked_ids(page)
-    topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
-    own_words = _own_words(page, lang)
-    rows = {
-        row["pk"]: row
-        for model in article_models()
-        for row in _candidates(model, page, lang, picked, topic_ids, own_words)
-    }
+    rows = _candidate_rows(page, lang, picked)
     chosen = [pk for pk in picked if pk in rows]
     related = [row for row in rows.values() if row["shared"] or row["similarity"]]
     chosen += [row["pk"] for row in sorted(related, key=_rank) if row["pk"] not in chosen]
     return chosen[:limit]
+
+
+def _candidate_rows(page, lang, picked):
+    """{id: candidate} over every page type (_candidates)."""
+    topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
+    own_words = _own_words(page, lang)
+    return {
+        row["pk"]: row
+        for model in article_models()
+        for row in _candidates(model, page, lang, picked, topic_ids, own_words)
+    }
 
 
 def related_pages(page, lang=None, limit=MAX_RELATED):

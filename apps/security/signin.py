@@ -73,6 +73,14 @@ def lockout_response(request, original_response=None, credentials=None):
     return response
 
 
+def _reset_wait_message(minutes):
+    return ngettext(
+        "Too many password reset requests. Please wait %(minutes)d minute and try again.",
+        "Too many password reset requests. Please wait %(minutes)d minutes and try again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 class LimitedPasswordResetView(PasswordResetView):
     """Wagtail's password reset, sending at most a few e-mails per address and per hour."""
 
@@ -87,13 +95,7 @@ class LimitedPasswordResetView(PasswordResetView):
             # and send no more, so that no one can fill the inbox or lock its owner out.
             return HttpResponseRedirect(self.get_success_url())
         if per_client is None or per_email is None or per_client > allowed:
-            minutes = limits.minutes(retry_after)
-            message = ngettext(
-                "Too many password reset requests. Please wait %(minutes)d minute and try again.",
-                "Too many password reset requests. Please wait %(minutes)d minutes and try "
-                "again.",
-                minutes,
-            ) % {"minutes": minutes}
+            message = _reset_wait_message(limits.minutes(retry_after))
             return with_form_error(self, form, message, 429, retry_after)
         return super().form_valid(form)
 
