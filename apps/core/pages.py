@@ -82,6 +82,15 @@ def _slug_held_message(holder):
     }
 
 
+# The fields that say what a page is about, best first (those a page type has).
+_DESCRIBING_FIELDS = ("search_description", "lead", "intro", "details")
+
+
+def _plain(field, value):
+    """A describing field's value as plain text (the introduction is rich text)."""
+    return html_text(value) if field == "intro" and value else value or ""
+
+
 def article_models():
     """Every page type that is an article (posts, knowledge-base articles, questions: see
     TranslatedPage.is_article), in the order Wagtail knows them."""
@@ -137,11 +146,8 @@ class TranslatedPage(Page):
     def description_in(self, lang):
         """What the page is about, in `lang` only: its search description, else its lead,
         introduction or a question's details, as one line of plain text."""
-        for field in ("search_description", "lead", "intro", "details"):
-            value = own_value(self, field, lang) if hasattr(self, field) else None
-            if value and value.strip():
-                return " ".join((html_text(value) if field == "intro" else value).split())
-        return ""
+        texts = (_plain(field, own_value(self, field, lang)) for field in _DESCRIBING_FIELDS)
+        return next((" ".join(text.split()) for text in texts if text.strip()), "")
 
     @property
     def meta_description(self):

@@ -40,11 +40,17 @@ HOME_SLUG = "mishov"
 
 
 def _without_ids(value):
+    """Stream data without the blocks' ids, which differ on every round trip."""
     if isinstance(value, dict):
         return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
+    return [_without_ids(v) for v in value] if isinstance(value, list) else value
+
+
+def _differs(name, current, value):
+    """Whether a page field's value differs from the file's (a body by its blocks' content)."""
+    if name.startswith("body_"):
+        return canonical_stream(current.raw_data if current else []) != canonical_stream(value)
+    return (current or "") != (value or "")
 
 
 _BODY = BodyBlock()
@@ -128,19 +134,26 @@ class Loader:
 
     def _page_fields(self, page, wanted):
         """Apply `wanted` (field -> value) to page; return the names that changed."""
-        changed = []
-        for name, value in wanted.items():
-            current = getattr(page, name)
-            if name.startswith("body_"):
-                differs = canonical_stream(current.raw_data if current else []) != canonical_stream(
-                    value
-                )
-            else:
-                differs = (current or "") != (value or "")
-            if differs:
-                setattr(page, name, value)
-                changed.append(name)
+        changed = [
+            name for name, value in wanted.items() if _differs(name, getattr(page, name), value)
+        ]
+        for name in changed:
+            setattr(page, name, wanted[name])
         return changed
+
+    def _sync_site_page(self, page, create, wanted):
+        """A page of content/site.yaml: created when missing (`create` gives the new page and
+        its parent), else updated when it differs; the page and what happened to it."""
+        with override(DEFAULT_LANGUAGE):
+            if page is None:
+                page, parent = create()
+                self._page_fields(page, wanted)
+                self._publish(page, "content/site.yaml", parent=parent)
+                return page, "created"
+            if self._page_fields(page, wanted):
+                self._publish(page, "content/site.yaml")
+                return page, "updated"
+        return page, "unchanged"
 
     def _translations(self, field, values):
         return {f"{field}_{lang}": values.get(lang) or None for lang in LANGUAGES}
@@ -154,19 +167,9 @@ class Loader:
             },
             **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
         }
-        home = HomePage.objects.first()
-        with override(DEFAULT_LANGUAGE):
-            if home is None:
-                root = Page.get_first_root_node()
-                home = HomePage()
-                self._page_fields(home, wanted)
-                self._publish(home, "content/site.yaml", parent=root)
-                status = "created"
-            elif self._page_fields(home, wanted):
-                self._publish(home, "content/site.yaml")
-                status = "updated"
-            else:
-                status = "unchanged"
+        home, status = self._sync_site_page(
+            HomePage.objects.first(), lambda: (HomePage(), Page.get_first_root_node()), wanted
+        )
         self._point_site_at(home)
         self.report(status, "page", "home")
         return home
@@ -199,18 +202,11 @@ class Loader:
                 **self._translations("slug", spec["slug"]),
                 **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
             }
-            page = model.objects.child_of(home).first()
-            with override(DEFAULT_LANGUAGE):
-                if page is None:
-                    page = model(show_in_menus=True)
-                    self._page_fields(page, wanted)
-                    self._publish(page, "content/site.yaml", parent=home)
-                    status = "created"
-                elif self._page_fields(page, wanted):
-                    self._publish(page, "content/site.yaml")
-                    status = "updated"
-                else:
-                    status = "unchanged"
+            page, status = self._sync_site_page(
+                model.objects.child_of(home).first(),
+                lambda model=model: (model(show_in_menus=True), home),
+                wanted,
+            )
             sections[key] = page
             self.report(status, "section", key)
         return sections
@@ -244,22 +240,32 @@ class Loader:
         page.refresh_from_db(fields=["first_published_at"])
         return bool(sync_comments(page, spec.language, spec.comments))
 
-    def load_page(self, spec, sections):
-        model = PAGE_MODELS[spec.type]
+    def _section(self, spec, sections):
         parent = sections.get(spec.section)
         if parent is None:
             raise ContentError(
                 spec.path, "type", f"content/site.yaml has no {spec.section} section"
             )
+        return parent
+
+    def _save_page(self, page, spec, new_parent):
+        """The page's fields and relations in its language as the file has them, published when
+        anything changed (as a child of `new_parent` when new); the names of what changed."""
+        with override(spec.language):
+            changed = self._page_fields(page, self._wanted(type(page), spec))
+            changed += self._relations(page, spec, spec.language)
+            if new_parent is not None or changed:
+                self._publish(page, spec.path, parent=new_parent)
+        return changed
+
+    def load_page(self, spec, sections):
+        model = PAGE_MODELS[spec.type]
+        parent = self._section(spec, sections)
         lang = spec.language
         page = model.objects.child_of(parent).filter(**{f"slug_{lang}": spec.slug}).first()
         created = page is None
-        with override(lang):
-            page = page or model()
-            changed = self._page_fields(page, self._wanted(model, spec))
-            changed += self._relations(page, spec, lang)
-            if created or changed:
-                self._publish(page, spec.path, parent=parent if created else None)
+        page = model() if created else page
+        changed = self._save_page(page, spec, parent if created else None)
         if self._published_at(page, model, spec):
             changed.append("published")
         if self._comments(page, spec):

@@ -30,17 +30,22 @@ def languages_with_pages(topics):
     topic page is neither served nor linked (sitemap, language switcher, hreflang)."""
     topics = list(topics)
     found = {topic.pk: set() for topic in topics}
+    for topic_id, *titles in _page_titles_by_topic(topics):
+        filled = zip(LANGUAGE_CODES, titles, strict=True)
+        found[topic_id] |= {lang for lang, title in filled if title}
+    return {
+        topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
+    }
+
+
+def _page_titles_by_topic(topics):
+    """(topic id, title in each language) of every live page in `topics`: one query."""
     titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
     first, *others = (
         model.objects.live().filter(topics__in=topics).order_by().values_list("topics", *titles)
         for model in article_models()
     )
-    for topic_id, *row in first.union(*others, all=True):
-        filled = zip(LANGUAGE_CODES, row, strict=True)
-        found[topic_id] |= {lang for lang, title in filled if title}
-    return {
-        topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
-    }
+    return first.union(*others, all=True)
 
 
 def pages_per_topic(lang):
