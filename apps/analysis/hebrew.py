@@ -17,7 +17,7 @@ Input is already folded (normalize.fold): no niqqud and no final letters, so י�
 import functools
 
 from .lexicon import lexicon
-from .normalize import fold
+from .normalize import fold, without_ending
 
 PREFIX_LETTERS = frozenset("והבכלמש")
 MAX_PREFIX_LETTERS = 3
@@ -70,10 +70,8 @@ RULE_SUFFIXES = (("יימ", 4), ("יות", 4), ("ית", 4), ("יה", 4), *NOUN_S
 
 def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
     """Remove one of `suffixes` (plural/feminine/construct endings), keeping the stem they need."""
-    for suffix, min_stem in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-            return word[: -len(suffix)]
-    return word
+    stems = (without_ending(word, suffix, min_stem) for suffix, min_stem in suffixes)
+    return next((stem for stem in stems if stem is not None), word)
 
 
 _FEMININE_ENDINGS = frozenset(("ה", "ות"))
@@ -158,14 +156,18 @@ _POSSESSIVE_ENDINGS = frozenset(fold("ם ן ך").split())
 def _with_endings_swapped(word: str, lex):
     """(candidate, its lemma) for each ending change that gives a word the dictionary knows."""
     for ending, replacement in ENDING_SWAPS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            candidate = word[: -len(ending)] + replacement
-            if ending in _POSSESSIVE_ENDINGS:
-                lemma = candidate if candidate in lex.lemmas else None
-            else:
-                lemma = lex.lemma(candidate)
-            if lemma is not None:
-                yield candidate, lemma
+        stem = without_ending(word, ending, 2)
+        lemma = None if stem is None else _swapped_lemma(stem + replacement, ending, lex)
+        if lemma is not None:
+            yield stem + replacement, lemma
+
+
+def _swapped_lemma(candidate: str, ending: str, lex) -> str | None:
+    """The lemma of a word with its ending changed; after a possessive ending only a
+    headword counts (see _POSSESSIVE_ENDINGS)."""
+    if ending in _POSSESSIVE_ENDINGS:
+        return candidate if candidate in lex.lemmas else None
+    return lex.lemma(candidate)
 
 
 # Feminine and plural endings of -י adjectives (קנדית, תחביריים -> קנדי, תחבירי). The lexicon lists

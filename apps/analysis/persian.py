@@ -18,7 +18,7 @@ import functools
 
 from . import persian_verbs as verbs
 from .lexicon import lexicon
-from .normalize import fold
+from .normalize import fold, without_ending
 
 # Common words whose ending looks like a suffix but is part of the word.
 KEEP_WORDS = frozenset(
@@ -192,52 +192,48 @@ def _analyze(token: str) -> str:
     return lemma if lemma is not None else _rule_term(token)
 
 
+def _first_lemma(stems, lex) -> str | None:
+    """The lemma of the first of `stems` the dictionary knows (a verb's as its past stem)."""
+    lemmas = (lex.lemma(stem) for stem in stems)
+    lemma = next((lemma for lemma in lemmas if lemma is not None), None)
+    return None if lemma is None else verbs.canonical(lemma, lex)
+
+
 def _after_silent_heh(token: str, lex) -> str | None:
     # خانه‌ای, نامه‌ام, گفته‌اند: with the ZWNJ folded away, خانهای also reads as خان + های.
     # After a word that ends in a silent ه, ای/ام/اش/... is the more likely reading.
-    for ending in SILENT_HEH_ENDINGS:
-        stem = token[: -len(ending)]
-        if token.endswith(ending) and stem.endswith("ه") and len(stem) >= 3:
-            lemma = lex.lemma(stem)
-            if lemma is not None:
-                return verbs.canonical(lemma, lex)
-    return None
+    stems = (without_ending(token, ending, 3) for ending in SILENT_HEH_ENDINGS)
+    return _first_lemma((stem for stem in stems if stem and stem.endswith("ه")), lex)
 
 
 def _plural_lemma(token: str, lex) -> str | None:
     # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
     # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
-    for suffix in UNAMBIGUOUS_ENDINGS:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
-            lemma = lex.lemma(token[: -len(suffix)])
-            if lemma is not None:
-                return verbs.canonical(lemma, lex)
-    return None
+    stems = (without_ending(token, suffix, 2) for suffix in UNAMBIGUOUS_ENDINGS)
+    return _first_lemma((stem for stem in stems if stem is not None), lex)
 
 
 def _noun_lemma(token: str, lex) -> str | None:
     """Plural, possessive, indefinite and comparative endings off, then a dictionary word."""
-    for stem in _noun_stems(token):
-        lemma = lex.lemma(stem)
-        if lemma is not None:
-            return verbs.canonical(lemma, lex)
-    return None
+    return _first_lemma(_noun_stems(token), lex)
+
+
+def _one_ending_off(word: str):
+    """`word` without each of NOUN_ENDINGS it ends in."""
+    stems = (without_ending(word, suffix, 2) for suffix in NOUN_ENDINGS)
+    return [stem for stem in stems if stem is not None]
 
 
 def _noun_stems(token: str):
+    """Stems with up to three noun endings off (کتاب + های + تان, بزرگ + تر + ین), fewest off
+    first, each once."""
     seen = {token}
     frontier = [token]
-    for _ in range(3):  # e.g. کتاب + های + تان, بزرگ + تر + ین
-        next_frontier = []
-        for word in frontier:
-            for suffix in NOUN_ENDINGS:
-                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                    stem = word[: -len(suffix)]
-                    if stem not in seen:
-                        seen.add(stem)
-                        next_frontier.append(stem)
-                        yield stem
-        frontier = next_frontier
+    for _ in range(3):
+        stems = [stem for word in frontier for stem in _one_ending_off(word)]
+        frontier = [stem for stem in dict.fromkeys(stems) if stem not in seen]
+        seen.update(frontier)
+        yield from frontier
 
 
 # The readings _analyze tries, in order; the letter rules when none gives a lemma.

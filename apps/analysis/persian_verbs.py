@@ -6,7 +6,7 @@ irregular ones are listed here, from grammar references. Forms are recognised by
 the prefixes می / نمی / ب / ن and the personal endings, then checking the dictionary.
 """
 
-from .normalize import fold
+from .normalize import fold, without_ending
 
 # Present stem -> past stem for common irregular verbs.
 IRREGULAR_PRESENT_STEMS = {
@@ -85,9 +85,8 @@ def past_stem(stem: str, lex) -> str | None:
 def _stems(body: str, prefixed: bool):
     """`body` without each personal ending it ends in (a bare word, with neither a prefix nor
     an ending, is the noun path's job)."""
-    for ending in ENDINGS:
-        if body.endswith(ending) and len(body) > len(ending) and (prefixed or ending):
-            yield body[: len(body) - len(ending)]
+    stems = (without_ending(body, ending) for ending in ENDINGS if prefixed or ending)
+    yield from (stem for stem in stems if stem is not None)
 
 
 def _verb_stems(token: str):

@@ -94,13 +94,19 @@ def native_digits(value, lang=None):
     return text
 
 
+def _in_reader_zone(value, lang):
+    """An aware datetime in the time zone of `lang`'s readers; anything else as it is."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value, reader_zone(lang))
+    return value
+
+
 def format_date(value, lang=None, with_time=False):
     """A date (or datetime, shown in the readers' time zone) for readers of `lang`."""
     if value is None or value == "":
         return ""
     lang = _lang(lang)
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value, reader_zone(lang))
+    value = _in_reader_zone(value, lang)
     show_time = with_time and isinstance(value, datetime.datetime)
     if lang == "fa":
         return _persian_date(value, show_time)

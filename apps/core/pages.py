@@ -23,6 +23,7 @@ from .translation import (
     language_link,
     own_value,
     page_languages,
+    titled_languages,
     url_in,
 )
 
@@ -230,7 +231,7 @@ class SectionIndexPage(TranslatedPage):
             .filter(in_language_any(own))
             .values_list(*(f"title_{lang}" for lang in own))
         )
-        filled = {lang for row in rows for lang, title in zip(own, row, strict=True) if title}
+        filled = set().union(*(titled_languages(own, row) for row in rows))
         return [lang for lang in own if lang in filled]
 
     def listing(self):

@@ -50,6 +50,11 @@ def page_languages(page):
     return [lang for lang in LANGUAGE_CODES if (own_value(page, "title", lang) or "").strip()]
 
 
+def titled_languages(langs, titles):
+    """The languages of `langs` whose title is filled in `titles` (one title per language)."""
+    return {lang for lang, title in zip(langs, titles, strict=True) if title}
+
+
 def exists_in(page, lang):
     return lang in page_languages(page)
 

@@ -8,7 +8,13 @@ from django.utils.translation import override
 
 from apps.core.listing import live_in_language
 from apps.core.pages import article_models
-from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
+from apps.core.translation import (
+    LANGUAGE_CODES,
+    current_language,
+    language_link,
+    own_value,
+    titled_languages,
+)
 
 from .models import Topic
 
@@ -31,8 +37,7 @@ def languages_with_pages(topics):
     topics = list(topics)
     found = {topic.pk: set() for topic in topics}
     for topic_id, *titles in _page_titles_by_topic(topics):
-        filled = zip(LANGUAGE_CODES, titles, strict=True)
-        found[topic_id] |= {lang for lang, title in filled if title}
+        found[topic_id] |= titled_languages(LANGUAGE_CODES, titles)
     return {
         topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
     }
