@@ -76,20 +76,19 @@ def article(page, lang, url):
     return _present(data)
 
 
+def _faq_entity(question, answer):
+    return {
+        "@type": "Question",
+        "name": question,
+        "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
+    }
+
+
 def faq_page(page, lang):
     """FAQPage with the answered questions of the page's FAQ sections; None when none is."""
-    entities = []
-    for block in own_value(page, "body", lang) or []:
-        if block.block_type != "faq":
-            continue
-        for question, answer in answered_questions(block.value):
-            entities.append(
-                {
-                    "@type": "Question",
-                    "name": question,
-                    "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
-                }
-            )
+    body = own_value(page, "body", lang) or []
+    faqs = [block.value for block in body if block.block_type == "faq"]
+    entities = [_faq_entity(q, answer) for faq in faqs for q, answer in answered_questions(faq)]
     if not entities:
         return None
     return {"@context": CONTEXT, "@type": "FAQPage", "inLanguage": lang, "mainEntity": entities}
@@ -107,13 +106,19 @@ def _answer(item, number, lang, url, published):
     )
 
 
+def _accepted_and_suggested(answers, lang, url, published):
+    """(the best answer, the list of the others), each None when there is none."""
+    read = [(a.is_best, _answer(a, n, lang, url, published)) for n, a in enumerate(answers, 1)]
+    best = [data for is_best, data in read if is_best]
+    others = [data for is_best, data in read if not is_best]
+    return (best[0] if best else None), (others or None)
+
+
 def qa_page(page, lang, url):
     """QAPage: the question, its best answer as accepted and the others as suggested."""
     answers = page.visible_answers()
     published = _date(page.first_published_at)
-    read = [(a.is_best, _answer(a, n, lang, url, published)) for n, a in enumerate(answers, 1)]
-    best = [data for is_best, data in read if is_best]
-    others = [data for is_best, data in read if not is_best]
+    accepted, suggested = _accepted_and_suggested(answers, lang, url, published)
     title = own_value(page, "title", lang)
     question = {
         "@type": "Question",
@@ -121,8 +126,8 @@ def qa_page(page, lang, url):
         "text": " ".join((own_value(page, "details", lang) or "").split()) or title,
         "answerCount": len(answers),
         "datePublished": published,
-        "acceptedAnswer": best[0] if best else None,
-        "suggestedAnswer": others or None,
+        "acceptedAnswer": accepted,
+        "suggestedAnswer": suggested,
     }
     question = _present(question)
     return {"@context": CONTEXT, "@type": "QAPage", "inLanguage": lang, "mainEntity": question}
@@ -169,10 +174,22 @@ def for_page(page, lang, request, url, site_root):
     kind = getattr(page, "schema_type", "")
     if kind == "WebSite":
         return [website(lang, url)]
-    objects = []
-    if kind in ARTICLE_TYPES:
-        objects += [article(page, lang, url), faq_page(page, lang)]
-    elif kind == "QAPage":
-        objects.append(qa_page(page, lang, url))
-    objects.append(breadcrumbs(page, lang, request, site_root))
-    return [o for o in objects if o]
+    own = _OWN_OBJECTS.get(kind, _no_objects)(page, lang, url)
+    return [o for o in [*own, breadcrumbs(page, lang, request, site_root)] if o]
+
+
+def _article_objects(page, lang, url):
+    """An article, with the FAQ sections it carries."""
+    return [article(page, lang, url), faq_page(page, lang)]
+
+
+def _question_objects(page, lang, url):
+    return [qa_page(page, lang, url)]
+
+
+def _no_objects(page, lang, url):
+    return []
+
+
+# The objects of each page type's own schema.org type.
+_OWN_OBJECTS = {**dict.fromkeys(ARTICLE_TYPES, _article_objects), "QAPage": _question_objects}

@@ -277,25 +277,33 @@ def _first_error(data, where):
     return where, " ".join(str(message) for message in data.get("messages", []))
 
 
-def _parse_block(r, item, where):
-    """One body block, checked by its own definition in apps/blocks (BodyBlock): its name, its
-    fields, and the block's clean(), as the admin checks it; returns StreamField's raw item."""
+def _block_named(r, item, where):
+    """(name, value, definition) of a body item written as {block name: value}."""
+    vocabulary = ", ".join(_BODY.child_blocks)
     if not isinstance(item, dict) or len(item) != 1:
-        r.fail(
-            where,
-            f"expected one block, written as a single key out of {', '.join(_BODY.child_blocks)}",
-        )
+        r.fail(where, f"expected one block, written as a single key out of {vocabulary}")
     ((kind, value),) = item.items()
-    block = _BODY.child_blocks.get(kind)
-    if block is None:
-        r.fail(where, f"unknown block type {kind!r}; use one of {', '.join(_BODY.child_blocks)}")
-    short = SHORT_FORMS.get(kind) if not isinstance(value, dict) else None
-    raw = _raw(r, block, short(value) if short else value, f"{where}.{kind}")
+    if kind not in _BODY.child_blocks:
+        r.fail(where, f"unknown block type {kind!r}; use one of {vocabulary}")
+    return kind, value, _BODY.child_blocks[kind]
+
+
+def _clean(r, block, raw, where):
+    """The block's own checks, clean() as the admin runs them; messages in English."""
     with override("en"):  # messages for the person at the console
         try:
             block.clean(block.to_python(raw))
         except ValidationError as error:
-            r.fail(*_first_error(get_error_json_data(error), f"{where}.{kind}"))
+            r.fail(*_first_error(get_error_json_data(error), where))
+
+
+def _parse_block(r, item, where):
+    """One body block, checked by its own definition in apps/blocks (BodyBlock): its name, its
+    fields, and the block's clean(), as the admin checks it; returns StreamField's raw item."""
+    kind, value, block = _block_named(r, item, where)
+    short = SHORT_FORMS.get(kind) if not isinstance(value, dict) else None
+    raw = _raw(r, block, short(value) if short else value, f"{where}.{kind}")
+    _clean(r, block, raw, f"{where}.{kind}")
     return {"type": kind, "value": raw}
 
 
@@ -443,9 +451,8 @@ def read_content(root):
     root = Path(root)
     rel = lambda p: p.relative_to(root.parent) if root.parent in p.parents else p  # noqa: E731
     needed = {name: root / f"{name}.yaml" for name in ("site", "topics", "authors")}
-    missing = [path for path in needed.values() if not path.exists()]
-    if missing:
-        raise ContentError(rel(missing[0]), "", "file is missing")
+    for path in needed.values():
+        _check_exists(path, rel(path))
     topics = parse_topics(rel(needed["topics"]), load_yaml(needed["topics"]))
     authors = parse_authors(rel(needed["authors"]), load_yaml(needed["authors"]))
     site = parse_site(rel(needed["site"]), load_yaml(needed["site"]))
@@ -455,6 +462,11 @@ def read_content(root):
     ]
     _check_slugs_unique(pages)
     return ContentSet(site=site, topics=topics, authors=authors, pages=pages)
+
+
+def _check_exists(path, shown):
+    if not path.exists():
+        raise ContentError(shown, "", "file is missing")
 
 
 def _check_slugs_unique(pages):
