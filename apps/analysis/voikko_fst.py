@@ -221,6 +221,12 @@ def _base_form(pieces: list[tuple[str, str]]) -> str:
     return _letters(pieces[: openings[-1]], None) + _letters(pieces[openings[-1] :], "base")
 
 
+def _boundary_at(pieces: list[tuple[str, str]], index: int) -> bool:
+    """Whether a boundary tag ([B..]) is at `index`."""
+    kind, text = pieces[index] if index < len(pieces) else ("", "")
+    return kind == "tag" and text.startswith("B")
+
+
 def _walk(reader, pieces: list[tuple[str, str]]):
     """Feed each piece to the reader's method of its kind (tag, x, char), then ask its result."""
     for index, (kind, text) in enumerate(pieces):
@@ -268,8 +274,7 @@ class _WordBases:
         self.segment = _WORD_BASE_SEGMENTS.get(text, "other")
 
     def char(self, index, text):
-        following = self.pieces[index + 1 : index + 2]
-        if text == "-" and following and following[0][0] == "tag" and following[0][1][0] == "B":
+        if text == "-" and _boundary_at(self.pieces, index + 1):
             self.end_part()
             self.out.append("+-")
         elif self.segment in _WORD_BASE_LETTERS:
@@ -338,12 +343,17 @@ class _CompoundParts:
         self.letters_since = False
 
     def char(self, _index, text):
-        if self.segment == "r" and text == "=":
+        if self.segment == "r":
+            self.structure_letter(text)
+        else:
+            self.letters_since = self.letters_since or (self.segment is None and text not in "-:")
+
+    def structure_letter(self, text):
+        """In a written structure ([Xr]=ppp=ppp[X]) each '=' is a boundary."""
+        if text == "=":
             self.boundary()
-        elif self.segment == "r":
+        else:
             self.last_is_boundary = False
-        elif self.segment is None and text not in "-:":
-            self.letters_since = True
 
     def result(self) -> int:
         return self.count
@@ -384,7 +394,7 @@ def _hyphen_boundaries(pieces: list[tuple[str, str]]):
     last_letter, boundary = "", None
     for index, piece in enumerate(pieces):
         if piece == ("tag", "Bh"):
-            boundary = (last_letter, index > 0 and pieces[index - 1] == ("char", "-"))
+            boundary = (last_letter, pieces[index - 1 : index] == [("char", "-")])
         elif piece[0] == "char" and piece[1] != "-":
             if boundary:
                 yield boundary[0], piece[1], boundary[1]

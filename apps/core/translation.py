@@ -110,6 +110,19 @@ def _default_language_value(instance, field):
     return own if own not in (None, "") else _empty_value(field)
 
 
+def _translated_columns(model):
+    """The model's translated fields that are columns (not many-to-many); none when
+    modeltranslation does not know the model."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    fields = (model._meta.get_field(name) for name in options.all_fields)
+    return [field for field in fields if not field.many_to_many]
+
+
 def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs):
     """After a save, make each translated field's untranslated column hold the default
     language's own value (or nothing), never another language's text.
@@ -121,20 +134,10 @@ def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs)
     Hebrew with Persian text. With the column in the default language only, the command
     copies nothing but the default language onto itself.
     """
-    from modeltranslation.translator import NotRegistered, translator
-
     if raw or instance.pk is None:
         return
-    try:
-        options = translator.get_options_for_model(type(instance))
-    except NotRegistered:
-        return
-    fields = [type(instance)._meta.get_field(name) for name in options.all_fields]
-    values = {
-        field.name: _default_language_value(instance, field)
-        for field in fields
-        if not field.many_to_many
-    }
+    fields = _translated_columns(type(instance))
+    values = {field.name: _default_language_value(instance, field) for field in fields}
     if values:
         type(instance)._default_manager.filter(pk=instance.pk).rewrite(False).update(**values)
 

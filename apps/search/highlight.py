@@ -45,17 +45,22 @@ def _persian_joined(text, here, following):
     return (next_end, {index_term(joined[0])}) if len(joined) == 1 else None
 
 
+def _terms(word, lang):
+    return {index_term(term) for term in analyze(word, lang)}
+
+
 def _words(text, lang):
     """(start, end, terms) for each word of `text` as written."""
     spans = [m.span() for m in _RAW_WORD.finditer(text)]
-    index = 0
-    while index < len(spans):
-        start, end = spans[index]
-        following = spans[index + 1] if lang == "fa" and index + 1 < len(spans) else None
-        joined = following and _persian_joined(text, spans[index], following)
-        end, terms = joined or (end, {index_term(term) for term in analyze(text[start:end], lang)})
+    joined = None
+    for here, following in zip(spans, [*spans[1:], None], strict=True):
+        if joined:  # this word was read with the one before
+            joined = None
+            continue
+        joined = following and lang == "fa" and _persian_joined(text, here, following)
+        start, end = here
+        end, terms = joined or (end, _terms(text[start:end], lang))
         yield start, end, terms
-        index += 2 if joined else 1
 
 
 def matches(text, lang, terms):
