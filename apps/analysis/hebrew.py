@@ -17,7 +17,7 @@ Input is already folded (normalize.fold): no niqqud and no final letters, so י�
 import functools
 
 from .lexicon import lexicon
-from .normalize import fold, without_ending
+from .normalize import first_found, fold, without_ending
 
 PREFIX_LETTERS = frozenset("והבכלמש")
 MAX_PREFIX_LETTERS = 3
@@ -71,7 +71,7 @@ RULE_SUFFIXES = (("יימ", 4), ("יות", 4), ("ית", 4), ("יה", 4), *NOUN_S
 def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
     """Remove one of `suffixes` (plural/feminine/construct endings), keeping the stem they need."""
     stems = (without_ending(word, suffix, min_stem) for suffix, min_stem in suffixes)
-    return next((stem for stem in stems if stem is not None), word)
+    return first_found(stems, word)
 
 
 _FEMININE_ENDINGS = frozenset(("ה", "ות"))
@@ -226,7 +226,7 @@ def same_pattern_lemma(form: str, lemma: str) -> str:
     apart, so here they get a lemma of their own that their inflections share (_OWN_PATTERNS).
     """
     owns = (rule(form, lemma) for rule in _OWN_PATTERNS)
-    return next((own for own in owns if own is not None), lemma)
+    return first_found(owns, lemma)
 
 
 # Hof'al forms: הו + root + a past ending (הופסקה, הופסקו, ...), מו + root + a participle ending
@@ -311,12 +311,8 @@ def dictionary_lemma(token: str) -> str | None:
         # A headword in -י is an adjective of its own (משפטי, מרכזי), not a construct plural.
         return token
     stems = list(_unprefixed(token))
-    for reading in _DICTIONARY_READINGS:
-        lemmas = (reading(stem, lex) for stem in stems)
-        lemma = next((lemma for lemma in lemmas if lemma is not None), None)
-        if lemma is not None:
-            return lemma
-    return None
+    lemmas = (first_found(reading(stem, lex) for stem in stems) for reading in _DICTIONARY_READINGS)
+    return first_found(lemmas)
 
 
 # Cached per process: running text repeats its words, and a web worker sees the same queries.

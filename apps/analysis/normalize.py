@@ -120,3 +120,8 @@ def without_ending(word: str, ending: str, min_left: int = 1) -> str | None:
     if word.endswith(ending) and len(word) - len(ending) >= min_left:
         return word[: len(word) - len(ending)]
     return None
+
+
+def first_found(values, default=None):
+    """The first of `values` that is not None (the rest are not computed), else `default`."""
+    return next((value for value in values if value is not None), default)

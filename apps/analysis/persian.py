@@ -18,7 +18,7 @@ import functools
 
 from . import persian_verbs as verbs
 from .lexicon import lexicon
-from .normalize import fold, without_ending
+from .normalize import first_found, fold, without_ending
 
 # Common words whose ending looks like a suffix but is part of the word.
 KEEP_WORDS = frozenset(
@@ -187,15 +187,13 @@ def _dictionary_word(token: str, lex) -> str | None:
 
 def _analyze(token: str) -> str:
     lex = lexicon("fa")
-    lemmas = (reading(token, lex) for reading in _READINGS)
-    lemma = next((lemma for lemma in lemmas if lemma is not None), None)
+    lemma = first_found(reading(token, lex) for reading in _READINGS)
     return lemma if lemma is not None else _rule_term(token)
 
 
 def _first_lemma(stems, lex) -> str | None:
     """The lemma of the first of `stems` the dictionary knows (a verb's as its past stem)."""
-    lemmas = (lex.lemma(stem) for stem in stems)
-    lemma = next((lemma for lemma in lemmas if lemma is not None), None)
+    lemma = first_found(lex.lemma(stem) for stem in stems)
     return None if lemma is None else verbs.canonical(lemma, lex)
 
 
@@ -210,7 +208,7 @@ def _plural_lemma(token: str, lex) -> str | None:
     # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
     # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
     stems = (without_ending(token, suffix, 2) for suffix in UNAMBIGUOUS_ENDINGS)
-    return _first_lemma((stem for stem in stems if stem is not None), lex)
+    return _first_lemma(filter(None, stems), lex)
 
 
 def _noun_lemma(token: str, lex) -> str | None:

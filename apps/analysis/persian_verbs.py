@@ -6,7 +6,7 @@ irregular ones are listed here, from grammar references. Forms are recognised by
 the prefixes می / نمی / ب / ن and the personal endings, then checking the dictionary.
 """
 
-from .normalize import fold, without_ending
+from .normalize import first_found, fold, without_ending
 
 # Present stem -> past stem for common irregular verbs.
 IRREGULAR_PRESENT_STEMS = {
@@ -98,5 +98,4 @@ def _verb_stems(token: str):
 
 def verb_stem(token: str, lex) -> str | None:
     """Past stem of a conjugated verb form, or None when `token` does not read as one."""
-    found = (past_stem(stem, lex) for stem in _verb_stems(token))
-    return next((stem for stem in found if stem is not None), None)
+    return first_found(past_stem(stem, lex) for stem in _verb_stems(token))

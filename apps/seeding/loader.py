@@ -61,6 +61,16 @@ def canonical_stream(raw):
     return _without_ids(_BODY.get_prep_value(_BODY.to_python(raw or [])))
 
 
+def _per_language(field, values, empty=None):
+    """{field_he: …, field_fa: …, field_fi: …} from {lang: text}; `empty` where there is none."""
+    return {f"{field}_{lang}": values.get(lang) or empty for lang in LANGUAGES}
+
+
+def _status(created, changed):
+    """What happened to an object: created, updated or unchanged."""
+    return "created" if created else ("updated" if changed else "unchanged")
+
+
 class Loader:
     def __init__(self, content, log):
         self.content = content
@@ -87,14 +97,11 @@ class Loader:
             obj = model(key=key)
             self._sync_object(obj, wanted)
             return obj, "created"
-        return obj, "updated" if self._sync_object(obj, wanted) else "unchanged"
+        return obj, _status(False, self._sync_object(obj, wanted))
 
     def load_topics(self):
         for key, spec in self.content.topics.items():
-            wanted = {
-                **{f"name_{lang}": spec["name"].get(lang) for lang in LANGUAGES},
-                **{f"slug_{lang}": spec["slug"].get(lang) for lang in LANGUAGES},
-            }
+            wanted = {**_per_language("name", spec["name"]), **_per_language("slug", spec["slug"])}
             topic, status = self._sync_snippet(Topic, key, wanted)
             if status != "unchanged":
                 with override(DEFAULT_LANGUAGE):
@@ -106,11 +113,10 @@ class Loader:
 
     def load_authors(self):
         for key, spec in self.content.authors.items():
-            credentials, bio = spec["credentials"], spec["bio"]
             wanted = {
                 "name": spec["name"],
-                **{f"credentials_{lang}": credentials.get(lang) or "" for lang in LANGUAGES},
-                **{f"bio_{lang}": bio.get(lang) or "" for lang in LANGUAGES},
+                **_per_language("credentials", spec["credentials"], empty=""),
+                **_per_language("bio", spec["bio"], empty=""),
             }
             author, status = self._sync_snippet(Author, key, wanted)
             if status != "unchanged":
@@ -155,13 +161,10 @@ class Loader:
                 return page, "updated"
         return page, "unchanged"
 
-    def _translations(self, field, values):
-        return {f"{field}_{lang}": values.get(lang) or None for lang in LANGUAGES}
-
     def load_home(self):
         spec = self.content.site["home"]
         wanted = {
-            **self._translations("title", spec["title"]),
+            **_per_language("title", spec["title"]),
             **{
                 f"slug_{lang}": HOME_SLUG if spec["title"].get(lang) else None for lang in LANGUAGES
             },
@@ -198,8 +201,8 @@ class Loader:
         for key, spec in self.content.site["sections"].items():
             model = SECTION_MODELS[spec["type"]]
             wanted = {
-                **self._translations("title", spec["title"]),
-                **self._translations("slug", spec["slug"]),
+                **_per_language("title", spec["title"]),
+                **_per_language("slug", spec["slug"]),
                 **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
             }
             page, status = self._sync_site_page(
@@ -270,7 +273,7 @@ class Loader:
             changed.append("published")
         if self._comments(page, spec):
             changed.append("comments")
-        status = "created" if created else ("updated" if changed else "unchanged")
+        status = _status(created, changed)
         with override(lang):
             url = unquote(page.get_url() or spec.slug)
         self.report(status, "page", f"{lang} {url}")
