@@ -146,17 +146,23 @@ def strip_verb_prefix(word: str) -> str:
 def strip_suffixes(word: str) -> str:
     """Possessive/ezafe first, then a plural: خدماتمان -> خدمات -> خدمت."""
     for _ in range(2):
-        if word in KEEP_WORDS:
-            return word
-        if word in IRREGULAR_PLURALS:
-            return IRREGULAR_PLURALS[word]
-        stripped = _strip_one(word, _ALL_SUFFIXES)
+        stripped = _strip_step(word)
         if stripped is None:
             return word
-        word, was_plural = stripped
-        if was_plural:
+        word, done = stripped
+        if done:
             return word
     return word
+
+
+def _strip_step(word: str) -> tuple[str, bool] | None:
+    """(the word with one suffix off, whether to stop there), or None to keep it as it is: a
+    word to keep, an irregular plural's singular, or a plural's stem is final."""
+    if word in KEEP_WORDS:
+        return None
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word], True
+    return _strip_one(word, _ALL_SUFFIXES)
 
 
 def _rule_term(token: str) -> str:

@@ -51,14 +51,23 @@ def canonical(lemma: str, lex) -> str:
     """Infinitives and present stems from the dictionary become the past stem."""
     if is_infinitive(lemma):
         return lemma[:-1]
-    # Past participles (رفته, نوشته, داده) read as their verb when the dictionary has the verb.
-    stem = lemma[:-1]
-    if lemma.endswith("ه") and stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
-        return stem
-    causative = _causative_past(lemma, lex)
-    if causative is not None:
-        return causative
-    return IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+    past = first_found((_participle_verb(lemma, lex), _causative_past(lemma, lex)))
+    return past if past is not None else IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+
+
+def _participle_verb(lemma: str, lex) -> str | None:
+    """Past participles (رفته, نوشته, داده) read as their verb when the dictionary has it."""
+    return _regular_past(lemma[:-1], lex) if lemma.endswith("ه") else None
+
+
+def _regular_past(stem: str, lex) -> str | None:
+    """A past stem whose infinitive (stem + ن) the dictionary has."""
+    return stem if stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas else None
+
+
+def _id_past(stem: str, lex) -> str | None:
+    """A present stem whose past adds ید (the dictionary has stem + یدن)."""
+    return stem + "ید" if stem + "یدن" in lex.lemmas else None
 
 
 def _causative_past(stem: str, lex) -> str | None:
@@ -70,16 +79,12 @@ def _causative_past(stem: str, lex) -> str | None:
 
 def past_stem(stem: str, lex) -> str | None:
     """The past stem for a verb stem (past or present), if the dictionary knows the verb."""
-    if stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
-        return stem
-    if stem in IRREGULAR_PRESENT_STEMS:
-        return IRREGULAR_PRESENT_STEMS[stem]
-    causative = _causative_past(stem, lex)
-    if causative is not None:
-        return causative
-    if stem + "یدن" in lex.lemmas:
-        return stem + "ید"
-    return None
+    readings = (_regular_past, _irregular_past, _causative_past, _id_past)
+    return first_found(reading(stem, lex) for reading in readings)
+
+
+def _irregular_past(stem: str, lex) -> str | None:
+    return IRREGULAR_PRESENT_STEMS.get(stem)
 
 
 def _stems(body: str, prefixed: bool):

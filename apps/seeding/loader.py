@@ -168,7 +168,7 @@ class Loader:
             **{
                 f"slug_{lang}": HOME_SLUG if spec["title"].get(lang) else None for lang in LANGUAGES
             },
-            **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
+            **_per_language("intro", spec["intro"], empty=""),
         }
         home, status = self._sync_site_page(
             HomePage.objects.first(), lambda: (HomePage(), Page.get_first_root_node()), wanted
@@ -203,7 +203,7 @@ class Loader:
             wanted = {
                 **_per_language("title", spec["title"]),
                 **_per_language("slug", spec["slug"]),
-                **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
+                **_per_language("intro", spec["intro"], empty=""),
             }
             page, status = self._sync_site_page(
                 model.objects.child_of(home).first(),
