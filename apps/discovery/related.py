@@ -110,12 +110,15 @@ def related_pages(page, lang=None, limit=MAX_RELATED):
     ids = related_page_ids(page, lang, limit)
     if not ids:
         return []
-    loaded = {}
     # Every type is asked even when none of its pages won: the number of queries stays the same
     # whatever the mix of types.
-    for model in article_models():
-        pages = list(model.objects.filter(pk__in=ids))
-        # What the type's cards need (a question's answers, for its reading time).
-        prefetch_related_objects(pages, *model.card_prefetch)
-        loaded.update((p.pk, p) for p in pages)
+    loaded = {page.pk: page for model in article_models() for page in _cards(model, ids)}
     return [loaded[pk] for pk in ids if pk in loaded]
+
+
+def _cards(model, ids):
+    """The model's pages among `ids`, with what its cards need (a question's answers, for its
+    reading time)."""
+    pages = list(model.objects.filter(pk__in=ids))
+    prefetch_related_objects(pages, *model.card_prefetch)
+    return pages

@@ -40,6 +40,11 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _article_times(page):
+    """Open Graph's article times."""
+    return {"published_time": page.first_published_at, "modified_time": page.last_published_at}
+
+
 def page_head(page, request):
     """The head of `page` in the reader's language; None when it does not exist in it."""
     lang = current_language()
@@ -57,9 +62,7 @@ def page_head(page, request):
         description=structured_data.page_description(page, lang),
         og_type="article" if is_article else "website",
     )
-    if is_article:
-        head["og"]["published_time"] = page.first_published_at
-        head["og"]["modified_time"] = page.last_published_at
+    head["og"].update(_article_times(page) if is_article else {})
     found = structured_data.for_page(page, lang, request, urls[lang], _site_root(request))
     head["json_ld"] = [structured_data.json_ld(data) for data in found]
     return head

@@ -63,10 +63,14 @@ class PageSitemap(_LanguageSitemap):
         site = Site.find_for_request(self.request)
         items = []
         for page in _public_pages(site.root_page) if site else ():
-            paths = {lang: url_in(page, lang, self.request) for lang in _listed_languages(page)}
-            paths = {lang: path for lang, path in paths.items() if path}
+            paths = self._paths(page)
             items += [(page, lang, paths) for lang in paths]
         return items
+
+    def _paths(self, page):
+        """{lang: path} of the page in each language it is listed and has an address in."""
+        paths = {lang: url_in(page, lang, self.request) for lang in _listed_languages(page)}
+        return {lang: path for lang, path in paths.items() if path}
 
     def lastmod(self, item):
         return item[0].last_published_at

@@ -48,14 +48,13 @@ def index_page(page, replace=True):
             return []
         documents = _documents(page)
         SearchDocument.objects.bulk_create([document for document, _counts in documents])
-        insert_terms(
-            [
-                (document.pk, document.language, term, field, n)
-                for document, counts in documents
-                for (term, field), n in counts.items()
-            ]
-        )
+        insert_terms([row for document in documents for row in _term_rows(*document)])
     return [document for document, _counts in documents]
+
+
+def _term_rows(document, counts):
+    """The term table's rows of one saved document."""
+    return [(document.pk, document.language, term, field, n) for (term, field), n in counts.items()]
 
 
 def _documents(page):

@@ -86,14 +86,21 @@ def _runs(count):
     ]
 
 
-def parse_query(text, lang):
-    words = list(dict.fromkeys(tokens(text[:MAX_QUERY_LENGTH])))[:MAX_WORDS]
-    own = [_analyze_word(word, lang) for word in words]
+def _with_joined_terms(words, own, lang):
+    """Each word's terms plus those of every run of neighbours it is part of, read as one
+    word (a word typed apart: asiakas palvelu, می روم)."""
     alternatives = [set(terms) for terms in own]
     for start, end in _runs(len(words)):
         joined = _analyze_word("".join(words[start:end]), lang)
         for index in range(start, end):
             alternatives[index] |= joined
+    return alternatives
+
+
+def parse_query(text, lang):
+    words = list(dict.fromkeys(tokens(text[:MAX_QUERY_LENGTH])))[:MAX_WORDS]
+    own = [_analyze_word(word, lang) for word in words]
+    alternatives = _with_joined_terms(words, own, lang)
     stop_terms = _stop_terms(lang)
     slots = [
         Slot(word=word, terms=frozenset(terms), stop=own_terms <= stop_terms)

@@ -68,6 +68,12 @@ def _index_link(code):
         return language_link(code, reverse("topic-index"))
 
 
+def _entry(topic, lang, counts):
+    """A topic of the index: its name, address and number of pages in `lang`."""
+    name, url = own_value(topic, "name", lang), topic.url_in(lang)
+    return {"name": name, "url": url, "count": counts[topic.pk]}
+
+
 def topic_index(request):
     """Every topic that has pages in the reader's language, the most written about first, with
     how many; 404 in a language without any. Linked from each topic page."""
@@ -75,15 +81,7 @@ def topic_index(request):
     counts = pages_per_topic(lang)
     topics = list(Topic.objects.all())
     languages = languages_with_pages(topics)
-    entries = [
-        {
-            "name": own_value(topic, "name", lang),
-            "url": topic.url_in(lang),
-            "count": counts[topic.pk],
-        }
-        for topic in topics
-        if lang in languages[topic.pk]
-    ]
+    entries = [_entry(topic, lang, counts) for topic in topics if lang in languages[topic.pk]]
     if not entries:
         raise Http404("no topics in this language")
     entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
