@@ -136,6 +136,10 @@ def _read_boundary(state: _TagReading, value: str) -> None:
     state.boundary_passed = state.boundary_passed or value == "c"
 
 
+def _read_nothing(state: _TagReading, value: str) -> None:
+    """Other tags (case, number, …) give no attribute."""
+
+
 _TAG_READERS = {
     "L": _read_class,
     "S": _read_stem,
@@ -150,9 +154,8 @@ def _attributes(pieces: list[tuple[str, str]]) -> dict:
     """CLASS, MOOD, PARTICIPLE, COMPARISON from the tags, read from the end (see _TAG_READERS);
     a past passive participle is an adjective."""
     state = _TagReading(pieces)
-    for kind, tag in reversed(pieces):
-        if kind == "tag" and tag[0] in _TAG_READERS:
-            _TAG_READERS[tag[0]](state, tag[1:])
+    for tag in [text for kind, text in reversed(pieces) if kind == "tag"]:
+        _TAG_READERS.get(tag[0], _read_nothing)(state, tag[1:])
     if state.found.get("PARTICIPLE") == "past_passive":
         state.found["CLASS"] = "laatusana"
     return {key: value for key, value in state.found.items() if value is not None}
@@ -190,15 +193,15 @@ def _is_numeral(pieces: list[tuple[str, str]]) -> bool:
     return pieces[:1] == [("tag", "Lu")] and _NOUNS_AND_ADJECTIVES.isdisjoint(pieces[1:])
 
 
+def _numeral_letter(segment: str | None, text: str) -> bool:
+    """In a numeral part after its base form: the base forms' letters and hyphens only."""
+    return segment == "base" and text != "=" or segment is None and text == "-"
+
+
 def _numeral_part(part: list[tuple[str, str]]) -> str:
     """One part of a numeral: its letters up to its base form, then the base forms and hyphens."""
     opening = (_base_openings(part) or [len(part)])[0]
-    tail = _segmented(part[opening:])
-    kept = (
-        text
-        for where, text in tail
-        if where == "base" and text != "=" or where is None and text == "-"
-    )
+    kept = (text for where, text in _segmented(part[opening:]) if _numeral_letter(where, text))
     return _letters(part[:opening], None) + "".join(kept)
 
 
