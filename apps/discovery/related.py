@@ -89,9 +89,13 @@ def related_page_ids(page, lang=None, limit=MAX_RELATED):
     picked = _picked_ids(page)
     rows = _candidate_rows(page, lang, picked)
     chosen = [pk for pk in picked if pk in rows]
+    return (chosen + _ranked(rows, chosen))[:limit]
+
+
+def _ranked(rows, chosen):
+    """The ids of the candidates that share a topic or a word, best first, minus `chosen`."""
     related = [row for row in rows.values() if row["shared"] or row["similarity"]]
-    chosen += [row["pk"] for row in sorted(related, key=_rank) if row["pk"] not in chosen]
-    return chosen[:limit]
+    return [row["pk"] for row in sorted(related, key=_rank) if row["pk"] not in chosen]
 
 
 def _candidate_rows(page, lang, picked):

@@ -76,19 +76,23 @@ def article(page, lang, url):
     return _present(data)
 
 
-def _faq_entity(question, answer):
-    return {
-        "@type": "Question",
-        "name": question,
-        "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
-    }
+def _faq_entities(faq):
+    """The answered questions of one FAQ section."""
+    return [
+        {
+            "@type": "Question",
+            "name": question,
+            "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
+        }
+        for question, answer in answered_questions(faq)
+    ]
 
 
 def faq_page(page, lang):
     """FAQPage with the answered questions of the page's FAQ sections; None when none is."""
     body = own_value(page, "body", lang) or []
     faqs = [block.value for block in body if block.block_type == "faq"]
-    entities = [_faq_entity(q, answer) for faq in faqs for q, answer in answered_questions(faq)]
+    entities = [entity for faq in faqs for entity in _faq_entities(faq)]
     if not entities:
         return None
     return {"@context": CONTEXT, "@type": "FAQPage", "inLanguage": lang, "mainEntity": entities}
@@ -108,10 +112,14 @@ def _answer(item, number, lang, url, published):
 
 def _accepted_and_suggested(answers, lang, url, published):
     """(the best answer, the list of the others), each None when there is none."""
-    read = [(a.is_best, _answer(a, n, lang, url, published)) for n, a in enumerate(answers, 1)]
-    best = [data for is_best, data in read if is_best]
-    others = [data for is_best, data in read if not is_best]
-    return (best[0] if best else None), (others or None)
+    accepted, suggested = None, []
+    for number, answer in enumerate(answers, 1):
+        data = _answer(answer, number, lang, url, published)
+        if answer.is_best:
+            accepted = accepted or data
+        else:
+            suggested.append(data)
+    return accepted, suggested or None
 
 
 def qa_page(page, lang, url):
