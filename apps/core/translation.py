@@ -216,10 +216,14 @@ def fill_missing_slugs(page):
         field = build_localized_fieldname("slug", lang)
         base = "" if getattr(page, field) else slug_from_title(own_value(page, "title", lang))
         if base:
-            taken = set(siblings.values_list(field, flat=True)) if siblings is not None else set()
-            setattr(page, field, _free_slug(base, taken))
+            setattr(page, field, _free_slug(base, _taken(siblings, field)))
             filled = True
     return filled
+
+
+def _taken(siblings, field):
+    """The slugs the page's siblings hold in `field`."""
+    return set(siblings.values_list(field, flat=True)) if siblings is not None else set()
 
 
 def _free_slug(base, taken):
