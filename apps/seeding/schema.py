@@ -229,12 +229,18 @@ def _raw_rich_text(r, block, value, where):
     return paragraphs_html(text.split("\n\n")) if text else ""
 
 
+def _field_problem(block, name):
+    """Why a struct block has no field `name`, or None when it has."""
+    if name in block.child_blocks:
+        return None
+    return f"unknown field; use one of {', '.join(block.child_blocks)}"
+
+
 def _raw_struct(r, block, value, where):
     """A mapping of the block's own fields; a field it does not define is refused."""
     r.mapping(value, where)
     for name in value:
-        if name not in block.child_blocks:
-            r.fail(f"{where}.{name}", f"unknown field; use one of {', '.join(block.child_blocks)}")
+        r.check(f"{where}.{name}", _field_problem(block, name))
     return {
         name: _raw(r, child, value.get(name), f"{where}.{name}")
         for name, child in block.child_blocks.items()
@@ -376,6 +382,11 @@ def _parse_answer(r, answer, where):
     return r.text_list(answer.get("body"), f"{where}.body"), best
 
 
+def _best_problem(answers):
+    """Why the answers' best marks are wrong (more than one), or None."""
+    return "only one answer can be marked best" if sum(best for _b, best in answers) > 1 else None
+
+
 def _parse_question(r, data, spec):
     """A question page: the question's details and its answers, at most one marked best."""
     spec.details = r.text(data, "question", "", required=False)
@@ -383,8 +394,7 @@ def _parse_question(r, data, spec):
     if not isinstance(answers, list) or not answers:
         r.fail("answers", "a question page needs a list of answers")
     spec.answers = [_parse_answer(r, answer, f"answers[{i}]") for i, answer in enumerate(answers)]
-    if sum(best for _body, best in spec.answers) > 1:
-        r.fail("answers", "only one answer can be marked best")
+    r.check("answers", _best_problem(spec.answers))
 
 
 def _parse_article(r, data, spec):
@@ -409,6 +419,12 @@ def _one_of(r, data, key, choices, kind):
     return value
 
 
+def _slug_problem(slug):
+    """Why a slug cannot be a URL path segment, or None."""
+    bad = any(char.isspace() or char == "/" for char in slug)
+    return "must not contain spaces or slashes" if bad else None
+
+
 def parse_page(path, data, topics, authors):
     """One page file: the fields every page has, then its page type's own (_PAGE_PARTS)."""
     r = _Reader(path)
@@ -423,8 +439,7 @@ def parse_page(path, data, topics, authors):
         lead=r.text(data, "lead", "", required=False),
         published=_parse_moment(r, data.get("published"), "published"),
     )
-    if any(ch.isspace() or ch == "/" for ch in spec.slug):
-        r.fail("slug", "must not contain spaces or slashes")
+    r.check("slug", _slug_problem(spec.slug))
     spec.author = _reference(
         r, data.get("author"), authors, "author", "author", "content/authors.yaml"
     )
