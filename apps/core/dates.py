@@ -108,16 +108,24 @@ def format_date(value, lang=None, with_time=False):
     lang = _lang(lang)
     value = _in_reader_zone(value, lang)
     show_time = with_time and isinstance(value, datetime.datetime)
-    if lang == "fa":
-        return _persian_date(value, show_time)
+    return _DATE_FORMATS.get(lang, _local_date)(value, lang, show_time)
+
+
+def _local_date(value, lang, show_time):
+    """The language's own date (and time) format, from Django's locale formats."""
     with override(lang):
         text = formats.date_format(value, "DATE_FORMAT")
         time = ", " + formats.time_format(value, "TIME_FORMAT") if show_time else ""
     return text + time
 
 
-def _persian_date(value, show_time):
+def _persian_date(value, lang, show_time):
     """The Solar Hijri date, in Persian digits, and the time after a Persian comma."""
     year, month, day = gregorian_to_jalali(value)
     time = f"، {value:%H:%M}" if show_time else ""
     return native_digits(f"{day} {JALALI_MONTHS[month - 1]} {year}{time}", "fa")
+
+
+# Languages whose dates are not Django's Gregorian formats: Persian readers use the Solar
+# Hijri calendar.
+_DATE_FORMATS = {"fa": _persian_date}
