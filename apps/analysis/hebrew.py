@@ -209,10 +209,18 @@ def _piel_noun(form: str, lemma: str) -> str | None:
 
 def _verbal_noun(form: str, lemma: str) -> str | None:
     """פסילה, פסילת; הרחבה, הרחבת: the verb's consonants + ה (not כותבת, a participle)."""
-    base = form[:-1]
-    if form[-1:] not in ("ה", "ת") or len(form) < 5 or "ו" in base or base.endswith("י"):
+    base = _verbal_noun_base(form)
+    if base is None or base == lemma:
         return None
-    return base + "ה" if base != lemma and _consonants(base) == _consonants(lemma) else None
+    return base + "ה" if _consonants(base) == _consonants(lemma) else None
+
+
+def _verbal_noun_base(form: str) -> str | None:
+    """פסיל of פסילה or פסילת: five letters or more ending in ה or ת, with no ו and no י
+    before the ending; None for other forms."""
+    base = form[:-1]
+    fits = form[-1:] in ("ה", "ת") and len(form) >= 5 and "ו" not in base
+    return base if fits and not base.endswith("י") else None
 
 
 _OWN_PATTERNS = (_nifal, _hitpael_noun, _piel_noun, _verbal_noun)

@@ -116,6 +116,12 @@ def text_direction(text, prior=""):
     counts = _edge_counts(_QUOTE.sub(" ", plain))
     if not any(counts.values()):
         counts = _edge_counts(plain)
+    return _winner(counts, prior)
+
+
+def _winner(counts, prior):
+    """The direction with more words, the page's own (`prior`) counting twice; a draw, or no
+    words, takes `prior`."""
     if prior in counts:
         counts[prior] *= 2
     if counts["rtl"] == counts["ltr"]:

@@ -92,26 +92,32 @@ def searchable_pages():
     return Page.objects.live().type(*article_models()).order_by("path").specific()
 
 
+def _index_all(pages, on_document):
+    """Index each of `pages` into an emptied index; documents per language, and "pages" that
+    have any."""
+    summary, number = Counter(), 0
+    total = sum(len(page.languages) for page in pages)
+    for page in pages:
+        documents = index_page(page, replace=False)
+        summary["pages"] += bool(documents)
+        for document in documents:
+            number += 1
+            summary[document.language] += 1
+            if on_document is not None:
+                on_document(number, total, document)
+    return summary
+
+
 def rebuild(on_document=None):
     """Empty the index and index every searchable page again, in one transaction.
 
     `on_document(number, total, document)` is called after each document is written. Returns a
     Counter of documents per language plus "pages" and "terms".
     """
-    summary = Counter()
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchDocument.objects.all().delete()
         pages = [page for page in searchable_pages() if is_searchable(page)]
-        total = sum(len(page.languages) for page in pages)
-        number = 0
-        for page in pages:
-            documents = index_page(page, replace=False)
-            summary["pages"] += bool(documents)
-            for document in documents:
-                number += 1
-                summary[document.language] += 1
-                if on_document is not None:
-                    on_document(number, total, document)
+        summary = _index_all(pages, on_document)
         summary["terms"] = SearchTerm.objects.count()
     return summary
