@@ -64,9 +64,14 @@ class _CommentIndex:
         )
 
 
+def _entries(terms: list[str]) -> list[tuple[str, list[str]]]:
+    """(entry as typed, its tokens) for each distinct entry that has any."""
+    return [(term, words) for term in dict.fromkeys(terms) if (words := tokens(term))]
+
+
 def find_terms(text: str, terms: list[str]) -> list[str]:
     """Entries of `terms` (words or phrases, as typed) that occur in `text`, in `terms` order."""
-    entries = [(term, words) for term in dict.fromkeys(terms) if (words := tokens(term))]
+    entries = _entries(terms)
     if not entries:
         return []
     # A run may be a little longer than the longest entry when words were split by a space.

@@ -40,7 +40,7 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any((cleaned.get(f"title_{lang}") or "").strip() for lang in LANGUAGE_CODES):
+        if not any(_filled(cleaned.get(f"title_{lang}")) for lang in LANGUAGE_CODES):
             self.add_error(
                 f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",
                 _("Give the page a title in at least one language."),
@@ -69,6 +69,10 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
             return None
         siblings = parent.get_children().filter(**{field: slug})
         return siblings.exclude(pk=self.instance.pk).first()
+
+
+def _filled(text):
+    return bool((text or "").strip())
 
 
 def _slug_held_message(holder):

@@ -76,6 +76,12 @@ def article(page, lang, url):
     return _present(data)
 
 
+def _faq_sections(page, lang):
+    """The values of the FAQ sections in the page's body in `lang`."""
+    body = own_value(page, "body", lang) or []
+    return [block.value for block in body if block.block_type == "faq"]
+
+
 def _faq_entities(faq):
     """The answered questions of one FAQ section."""
     return [
@@ -90,9 +96,7 @@ def _faq_entities(faq):
 
 def faq_page(page, lang):
     """FAQPage with the answered questions of the page's FAQ sections; None when none is."""
-    body = own_value(page, "body", lang) or []
-    faqs = [block.value for block in body if block.block_type == "faq"]
-    entities = [entity for faq in faqs for entity in _faq_entities(faq)]
+    entities = [entity for faq in _faq_sections(page, lang) for entity in _faq_entities(faq)]
     if not entities:
         return None
     return {"@context": CONTEXT, "@type": "FAQPage", "inLanguage": lang, "mainEntity": entities}

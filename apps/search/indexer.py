@@ -46,9 +46,13 @@ def index_page(page, replace=True):
             remove_page(page.pk)
         if not is_searchable(page):
             return []
-        documents = _documents(page)
-        SearchDocument.objects.bulk_create([document for document, _counts in documents])
-        insert_terms([row for document in documents for row in _term_rows(*document)])
+        return _save(_documents(page))
+
+
+def _save(documents):
+    """Write the (document, term counts) pairs; the documents, saved."""
+    SearchDocument.objects.bulk_create([document for document, _counts in documents])
+    insert_terms([row for document in documents for row in _term_rows(*document)])
     return [document for document, _counts in documents]
 
 

@@ -71,6 +71,11 @@ def _status(created, changed):
     return "created" if created else ("updated" if changed else "unchanged")
 
 
+def _answers_of(page):
+    """(body, best) of a question page's answers, in order."""
+    return [(answer.body, answer.is_best) for answer in page.answers.all()]
+
+
 class Loader:
     def __init__(self, content, log):
         self.content = content
@@ -300,7 +305,7 @@ class Loader:
         if not isinstance(page, QuestionPage):
             return False
         wanted = [(paragraphs_html(body), best) for body, best in spec.answers]
-        if wanted == [(a.body, a.is_best) for a in page.answers.all()]:
+        if wanted == _answers_of(page):
             return False
         page.answers = [
             Answer(**{f"body_{lang}": body, "is_best": best, "sort_order": i})
