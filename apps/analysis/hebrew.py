@@ -246,14 +246,17 @@ _HOFAL_FORMS = (
 
 
 def _hofal_roots(word: str):
-    """(prefix, root) for each reading of `word` as הו/מו + a two- or three-letter root + an
-    ending of _HOFAL_FORMS, longest ending first."""
+    """(prefix, root) for each reading of `word` as הו/מו + a root + an ending of _HOFAL_FORMS,
+    longest ending first."""
     for prefix, endings in _HOFAL_FORMS:
         if word.startswith(prefix):
-            roots = (
-                word[2 : len(word) - len(ending)] for ending in endings if word.endswith(ending)
-            )
-            yield from ((prefix, root) for root in roots if len(root) in (2, 3))
+            yield from ((prefix, root) for root in _roots(word, endings))
+
+
+def _roots(word: str, endings) -> list[str]:
+    """The two or three letters between a two-letter prefix and each ending `word` has."""
+    stems = (word[2 : len(word) - len(ending)] for ending in endings if word.endswith(ending))
+    return [root for root in stems if len(root) in (2, 3)]
 
 
 def hofal_lemma(word: str, lex) -> str | None:

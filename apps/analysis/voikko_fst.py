@@ -319,6 +319,11 @@ def _word_bases(pieces: list[tuple[str, str]]) -> str:
     return _walk(_WordBases(pieces), pieces)
 
 
+def _compound_boundary(index: int, text: str) -> bool:
+    """A boundary tag other than a hyphen's ([Bh]), past the word's first two pieces."""
+    return text[0] == "B" and text != "Bh" and index > 1
+
+
 class _CompoundParts:
     """Counts the '=' of libvoikko's STRUCTURE (see _compound_parts)."""
 
@@ -338,7 +343,7 @@ class _CompoundParts:
         self.segment = _STRUCTURE_SEGMENTS.get(text, "other")
 
     def tag(self, index, text):
-        if text[0] != "B" or text == "Bh" or index <= 1:
+        if not _compound_boundary(index, text):
             return
         self.last_is_boundary = self.last_is_boundary and not self.letters_since
         if index < self.last_index:
