@@ -45,6 +45,20 @@ def localized_url_path(page, lang):
     )
 
 
+def _route_to_keep(root, request, path_components, key):
+    """(the route, its pickled copy kept in the cache under `key`, or None for a routable
+    page's view, which is not kept)."""
+    result = _route(root, request, path_components)
+    page, args, kwargs = result
+    if args or kwargs:
+        return result, None
+    # Wagtail asks every page it serves for its privacy rules (its own and its ancestors'):
+    # kept with the page, they cost no query either. The root page itself comes from known_site.
+    found = pickle.dumps((page if path_components else None, list(page.get_view_restrictions())))
+    cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return result, found
+
+
 def route_by_url_path(root, request, path_components):
     """Route `path_components` below `root` (the site's root page) as Page.route would."""
     if not fragments.enabled(request):
@@ -56,15 +70,9 @@ def route_by_url_path(root, request, path_components):
     kept = fragments.local_get(key)
     found = kept[0] if kept else cache.get(key)
     if not isinstance(found, bytes):
-        result = _route(root, request, path_components)
-        page, args, kwargs = result
-        if args or kwargs:
+        result, found = _route_to_keep(root, request, path_components, key)
+        if found is None:
             return result  # a routable page's view: not kept
-        # Wagtail asks every page it serves for its privacy rules (its own and its
-        # ancestors'): kept with the page, they cost no query either. The root page itself
-        # comes from known_site.
-        found = pickle.dumps((page if path else None, list(page.get_view_restrictions())))
-        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
     if not kept:
         fragments.local_put(key, found, len(found))
     page, restrictions = pickle.loads(found)  # noqa: S301 - written by this site

@@ -118,11 +118,20 @@ def _spans(text):
     is no way to publish one), and so does a phone number over a link to call or message it;
     other links win over the digits in them (ids in URLs are not phones)."""
     personal = list(_personal_spans(text))
-    emails = [span for span in personal if span[0] == EMAIL]
-    links = [span for span in _link_spans(text) if not _overlaps(span, emails)]
-    links = [span for span in links if not _PHONE_LINK.search(text, span[1], span[2])]
-    phones = [span for span in personal if span[0] == PHONE and not _overlaps(span, links)]
+    emails = _of_kind(personal, EMAIL)
+    links = _plain_links(text, emails)
+    phones = [span for span in _of_kind(personal, PHONE) if not _overlaps(span, links)]
     return sorted(emails + links + phones, key=lambda span: span[1])
+
+
+def _of_kind(spans, kind):
+    return [span for span in spans if span[0] == kind]
+
+
+def _plain_links(text, emails):
+    """The links that hold no e-mail address and do not call or message a number."""
+    links = (span for span in _link_spans(text) if not _overlaps(span, emails))
+    return [span for span in links if not _PHONE_LINK.search(text, span[1], span[2])]
 
 
 def segments(text):
