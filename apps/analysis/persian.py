@@ -114,10 +114,10 @@ def _is_arabic_script(token: str) -> bool:
 
 def _suffix_stem(word: str, suffix: str, min_stem: int, after, place_noun: bool) -> str | None:
     """`word` without `suffix`, when the rule lets it come off there; else None."""
-    if not word.endswith(suffix) or (place_noun and suffix in ("ان", "تان")):
+    if place_noun and suffix in ("ان", "تان"):
         return None
-    stem = word[: -len(suffix)]
-    fits = len(stem) >= min_stem and (after is None or stem.endswith(tuple(after)))
+    stem = without_ending(word, suffix, min_stem)
+    fits = stem is not None and (after is None or stem.endswith(tuple(after)))
     return stem if fits else None
 
 

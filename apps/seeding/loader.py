@@ -266,6 +266,15 @@ class Loader:
                 self._publish(page, spec.path, parent=new_parent)
         return changed
 
+    def _dated_and_discussed(self, page, model, spec):
+        """The names of what the file's publication date and comments changed, once the page
+        is saved."""
+        changes = {
+            "published": self._published_at(page, model, spec),
+            "comments": self._comments(page, spec),
+        }
+        return [name for name, changed in changes.items() if changed]
+
     def load_page(self, spec, sections):
         model = PAGE_MODELS[spec.type]
         parent = self._section(spec, sections)
@@ -274,10 +283,7 @@ class Loader:
         created = page is None
         page = model() if created else page
         changed = self._save_page(page, spec, parent if created else None)
-        if self._published_at(page, model, spec):
-            changed.append("published")
-        if self._comments(page, spec):
-            changed.append("comments")
+        changed += self._dated_and_discussed(page, model, spec)
         status = _status(created, changed)
         with override(lang):
             url = unquote(page.get_url() or spec.slug)
