@@ -9,7 +9,7 @@ from pathlib import Path
 
 MAX_LINES = 50
 ROOT = Path(__file__).resolve().parent.parent
-SKIPPED = {"bench", ".venv", "node_modules", "var"}
+SKIPPED = {"bench", ".venv", ".git", "node_modules", "var", "__pycache__"}
 
 
 def long_functions(path):
@@ -23,11 +23,11 @@ def long_functions(path):
 
 
 def python_files(folders):
-    """The .py files under `folders`, outside the skipped folders."""
+    """The .py files under `folders`, outside the skipped folders (not even walked into)."""
     for folder in folders:
-        for path in sorted(Path(folder).rglob("*.py")):
-            if not SKIPPED.intersection(path.relative_to(folder).parts):
-                yield path
+        for parent, dirs, files in os.walk(folder):
+            dirs[:] = sorted(name for name in dirs if name not in SKIPPED)
+            yield from (Path(parent) / name for name in sorted(files) if name.endswith(".py"))
 
 
 def main(folders):

@@ -34,4 +34,5 @@ def test_bench_is_left_out_and_the_project_passes(tmp_path):
     body = "".join(f"    x{i} = {i}\n" for i in range(60))
     (tmp_path / "bench" / "long.py").write_text(f"def run():\n{body}", encoding="utf-8")
     assert check(tmp_path).returncode == 0
-    assert check(settings.BASE_DIR).returncode == 0, check(settings.BASE_DIR).stdout
+    project = check(settings.BASE_DIR)
+    assert project.returncode == 0, project.stdout
