@@ -17,7 +17,7 @@ Input is already folded (normalize.fold): no niqqud and no final letters, so י�
 import functools
 
 from .lexicon import lexicon
-from .normalize import first_found, fold, without_ending
+from .normalize import fold, without_ending
 
 PREFIX_LETTERS = frozenset("והבכלמש")
 MAX_PREFIX_LETTERS = 3
@@ -70,8 +70,10 @@ RULE_SUFFIXES = (("יימ", 4), ("יות", 4), ("ית", 4), ("יה", 4), *NOUN_S
 
 def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
     """Remove one of `suffixes` (plural/feminine/construct endings), keeping the stem they need."""
-    stems = (without_ending(word, suffix, min_stem) for suffix, min_stem in suffixes)
-    return first_found(stems, word)
+    for suffix, min_stem in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            return word[: -len(suffix)]
+    return word
 
 
 _FEMININE_ENDINGS = frozenset(("ה", "ות"))
@@ -233,8 +235,11 @@ def same_pattern_lemma(form: str, lemma: str) -> str:
     nouns under their verb (פסילה -> פסל, הרחבה -> הרחיב); dictionaries, and readers, keep them
     apart, so here they get a lemma of their own that their inflections share (_OWN_PATTERNS).
     """
-    owns = (rule(form, lemma) for rule in _OWN_PATTERNS)
-    return first_found(owns, lemma)
+    for rule in _OWN_PATTERNS:
+        own = rule(form, lemma)
+        if own is not None:
+            return own
+    return lemma
 
 
 # Hof'al forms: הו + root + a past ending (הופסקה, הופסקו, ...), מו + root + a participle ending
@@ -322,8 +327,12 @@ def dictionary_lemma(token: str) -> str | None:
         # A headword in -י is an adjective of its own (משפטי, מרכזי), not a construct plural.
         return token
     stems = list(_unprefixed(token))
-    lemmas = (first_found(reading(stem, lex) for stem in stems) for reading in _DICTIONARY_READINGS)
-    return first_found(lemmas)
+    for reading in _DICTIONARY_READINGS:
+        for stem in stems:
+            lemma = reading(stem, lex)
+            if lemma is not None:
+                return lemma
+    return None
 
 
 # Cached per process: running text repeats its words, and a web worker sees the same queries.

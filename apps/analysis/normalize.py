@@ -121,7 +121,3 @@ def without_ending(word: str, ending: str, min_left: int = 1) -> str | None:
         return word[: len(word) - len(ending)]
     return None
 
-
-def first_found(values, default=None):
-    """The first of `values` that is not None (the rest are not computed), else `default`."""
-    return next((value for value in values if value is not None), default)

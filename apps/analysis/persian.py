@@ -18,7 +18,7 @@ import functools
 
 from . import persian_verbs as verbs
 from .lexicon import lexicon
-from .normalize import first_found, fold, without_ending
+from .normalize import fold, without_ending
 
 # Common words whose ending looks like a suffix but is part of the word.
 KEEP_WORDS = frozenset(
@@ -193,14 +193,20 @@ def _dictionary_word(token: str, lex) -> str | None:
 
 def _analyze(token: str) -> str:
     lex = lexicon("fa")
-    lemma = first_found(reading(token, lex) for reading in _READINGS)
-    return lemma if lemma is not None else _rule_term(token)
+    for reading in _READINGS:
+        lemma = reading(token, lex)
+        if lemma is not None:
+            return lemma
+    return _rule_term(token)
 
 
 def _first_lemma(stems, lex) -> str | None:
     """The lemma of the first of `stems` the dictionary knows (a verb's as its past stem)."""
-    lemma = first_found(lex.lemma(stem) for stem in stems)
-    return None if lemma is None else verbs.canonical(lemma, lex)
+    for stem in stems:
+        lemma = lex.lemma(stem)
+        if lemma is not None:
+            return verbs.canonical(lemma, lex)
+    return None
 
 
 def _after_silent_heh(token: str, lex) -> str | None:
@@ -224,8 +230,9 @@ def _noun_lemma(token: str, lex) -> str | None:
 
 def _one_ending_off(word: str):
     """`word` without each of NOUN_ENDINGS it ends in."""
-    stems = (without_ending(word, suffix, 2) for suffix in NOUN_ENDINGS)
-    return [stem for stem in stems if stem is not None]
+    for suffix in NOUN_ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            yield word[: -len(suffix)]
 
 
 def _noun_stems(token: str):
@@ -234,10 +241,13 @@ def _noun_stems(token: str):
     seen = {token}
     frontier = [token]
     for _ in range(3):
-        stems = [stem for word in frontier for stem in _one_ending_off(word)]
-        frontier = [stem for stem in dict.fromkeys(stems) if stem not in seen]
-        seen.update(frontier)
-        yield from frontier
+        next_frontier = []
+        for stem in (stem for word in frontier for stem in _one_ending_off(word)):
+            if stem not in seen:
+                seen.add(stem)
+                next_frontier.append(stem)
+                yield stem
+        frontier = next_frontier
 
 
 # The readings _analyze tries, in order; the letter rules when none gives a lemma.

@@ -6,7 +6,7 @@ irregular ones are listed here, from grammar references. Forms are recognised by
 the prefixes می / نمی / ب / ن and the personal endings, then checking the dictionary.
 """
 
-from .normalize import first_found, fold, without_ending
+from .normalize import fold, without_ending
 
 # Present stem -> past stem for common irregular verbs.
 IRREGULAR_PRESENT_STEMS = {
@@ -43,6 +43,15 @@ ENDINGS = tuple(
 _PAST_STEM_ENDS = ("د", "ت")
 
 
+def _first_reading(readings, word: str, lex) -> str | None:
+    """What the first of `readings` that reads `word` gives, or None."""
+    for reading in readings:
+        found = reading(word, lex)
+        if found is not None:
+            return found
+    return None
+
+
 def is_infinitive(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("دن", "تن"))
 
@@ -51,8 +60,9 @@ def canonical(lemma: str, lex) -> str:
     """Infinitives and present stems from the dictionary become the past stem."""
     if is_infinitive(lemma):
         return lemma[:-1]
-    past = first_found((_participle_verb(lemma, lex), _causative_past(lemma, lex)))
-    return past if past is not None else IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+    return _first_reading((_participle_verb, _causative_past), lemma, lex) or (
+        IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+    )
 
 
 def _participle_verb(lemma: str, lex) -> str | None:
@@ -79,8 +89,7 @@ def _causative_past(stem: str, lex) -> str | None:
 
 def past_stem(stem: str, lex) -> str | None:
     """The past stem for a verb stem (past or present), if the dictionary knows the verb."""
-    readings = (_regular_past, _irregular_past, _causative_past, _id_past)
-    return first_found(reading(stem, lex) for reading in readings)
+    return _first_reading((_regular_past, _irregular_past, _causative_past, _id_past), stem, lex)
 
 
 def _irregular_past(stem: str, lex) -> str | None:
@@ -103,4 +112,8 @@ def _verb_stems(token: str):
 
 def verb_stem(token: str, lex) -> str | None:
     """Past stem of a conjugated verb form, or None when `token` does not read as one."""
-    return first_found(past_stem(stem, lex) for stem in _verb_stems(token))
+    for stem in _verb_stems(token):
+        past = past_stem(stem, lex)
+        if past is not None:
+            return past
+    return None
