@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.fields import RichTextField
 
@@ -20,6 +21,12 @@ from apps.core.text import html_text
 from .text import leaves, stream_block, translated_children, translated_fields, without_ids
 
 _TOKEN = re.compile(r"\s+|\S+")
+STATE_LABELS = {
+    "changed": gettext_lazy("Changed in the source"),
+    "added": gettext_lazy("New in the source"),
+    "removed": gettext_lazy("Removed from the source"),
+    "moved": gettext_lazy("Reordered in the source"),
+}
 
 
 def word_diff(old, new):
@@ -54,6 +61,10 @@ class Change:
     label: str
     state: str
     parts: list = field(default_factory=list)
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
 
 
 def display(block, value):
