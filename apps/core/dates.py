@@ -72,7 +72,7 @@ def reader_zone(lang=None):
 
 
 def zone_note(lang=None):
-    """ "Times are Israel time." in the language, or "" for a language without a zone."""
+    """"Times are Israel time." in the language, or "" for a language without a zone."""
     return ZONE_NOTES.get(_lang(lang), "")
 
 

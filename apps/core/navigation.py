@@ -12,16 +12,12 @@ def main_sections(request):
     kept = getattr(request, "_main_sections", {})
     if lang not in kept:
         site = Site.find_for_request(request)
-        sections = (
-            Page.objects.none()
-            if site is None
-            else (
-                site.root_page.get_children()
-                .live()
-                .in_menu()
-                .filter(in_language(lang), with_pages_in(lang))
-                .order_by("path")
-            )
+        sections = Page.objects.none() if site is None else (
+            site.root_page.get_children()
+            .live()
+            .in_menu()
+            .filter(in_language(lang), with_pages_in(lang))
+            .order_by("path")
         )
         kept[lang] = list(sections)
         request._main_sections = kept

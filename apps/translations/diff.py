@@ -20,7 +20,8 @@ from apps.core.text import html_text
 
 from .text import leaves, stream_block, translated_children, translated_fields, without_ids
 
-_TOKEN = re.compile(r"\s+|\S+")
+# Words, runs of spaces, and each other character alone: "שלום." and "שלום," share the word.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 STATE_LABELS = {
     "changed": gettext_lazy("Changed in the source"),
     "added": gettext_lazy("New in the source"),
@@ -30,7 +31,8 @@ STATE_LABELS = {
 
 
 def word_diff(old, new):
-    """[(op, text)] turning `old` into `new`, op one of "equal", "delete", "insert"."""
+    """[(op, text)] turning `old` into `new`, op one of "equal", "delete", "insert"; compared
+    word by word, punctuation apart."""
     a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
     parts = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():

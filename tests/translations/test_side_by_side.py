@@ -103,15 +103,20 @@ def test_the_editor_flags_outdated_fields_and_the_view_shows_the_diff(editor_cli
     lead = edit[edit.index('name="lead_fa"') :]
     assert "data-outdated-note" in lead[: lead.index("</textarea>") + 400]
     assert f"/admin/translations/{page.pk}/fa/#outdated" in edit
+    assert f'href="/admin/translations/{page.pk}/fa/"' in edit  # the header's menu
+    assert f'href="/admin/translations/{page.pk}/fi/"' in edit
     body = edit[edit.index('name="lead_he"') :]
     assert "data-outdated-note" not in body[: body.index("</textarea>") + 400]
 
     view = editor_client.get(url(page)).content.decode()
-    assert "<ins>חדש </ins>" in view
+    assert "<ins> חדש</ins>" in view
     response = editor_client.post(url(page) + "up-to-date/")
     assert response.status_code == 302
     assert outdated_languages([page]) == {}
-    assert "data-outdated-note" not in editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert (
+        "data-outdated-note"
+        not in editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    )
 
 
 def test_only_editors_of_the_page(client, django_user_model, hebrew):

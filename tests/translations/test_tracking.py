@@ -69,11 +69,9 @@ def test_a_source_edit_flags_the_translation_and_shows_the_words_that_changed(tr
     assert outdated_languages([page.pk]) == {page.pk: {"fa"}}
     (change,) = source_changes(page, "fa")
     assert change.key == ("lead",)
-    assert change.parts[0].diff == [
-        ("equal", "פתיח "),
-        ("insert", "חדש "),
-        ("equal", "בעברית."),
-    ]
+    diff = change.parts[0].diff
+    assert [text.strip() for op, text in diff if op != "equal"] == ["חדש"]
+    assert [op for op, _text in diff] == ["equal", "insert", "equal"]
 
 
 def test_blocks_changed_added_removed_and_moved(translated):
@@ -97,9 +95,10 @@ def test_blocks_changed_added_removed_and_moved(translated):
         [
             ("delete", "Section"),
             ("insert", "Subsection"),
-            ("equal", " "),
-            ("delete", "(h2)"),
-            ("insert", "(h3)"),
+            ("equal", " ("),
+            ("delete", "h2"),
+            ("insert", "h3"),
+            ("equal", ")"),
         ],
     ]
     assert changes[(("body", "p-1"), "removed")].parts[0].diff == [
@@ -210,7 +209,7 @@ def test_scheduled_publishing(translated):
     revision.save()
     call_command("publish_scheduled", stdout=io.StringIO())
     assert outdated_languages([translated]) == {translated.pk: {"fa"}}
-    assert source_changes(translated, "fa")[0].parts[0].diff[-1] == ("insert", "מתוזמן.")
+    assert ("insert", "מתוזמן") in source_changes(translated, "fa")[0].parts[0].diff
 
 
 def test_the_content_loader(content_copy):  # noqa: F811
