@@ -39,6 +39,7 @@ def prepare():
     from wagtail.users.models import UserProfile
 
     from apps.blog.models import BlogPostPage
+    from apps.core.translation import in_language
 
     for lang in ADMIN_LANGUAGES:
         user, _created = User.objects.get_or_create(
@@ -49,7 +50,8 @@ def prepare():
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = lang
         profile.save()
-    post = BlogPostPage.objects.filter(title_fa="", title_fi="").exclude(title_he="").first()
+    hebrew_only = in_language("he") & ~in_language("fa") & ~in_language("fi")
+    post = BlogPostPage.objects.filter(hebrew_only).first()
     blocks = post.body_he.raw_data[:4]
     with override("he"):
         post.title_fa, post.lead_fa = "مشتری همیشه حق دارد؟", "ترجمهٔ فارسی مقدمه."

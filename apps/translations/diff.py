@@ -30,19 +30,19 @@ STATE_LABELS = {
 }
 
 
+def _opcode_parts(tag, old, new):
+    if tag == "equal":
+        return [("equal", old)]
+    return [(op, text) for op, text in (("delete", old), ("insert", new)) if text]
+
+
 def word_diff(old, new):
     """[(op, text)] turning `old` into `new`, op one of "equal", "delete", "insert"; compared
     word by word, punctuation apart."""
     a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
     parts = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            parts.append(("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            parts.append(("insert", "".join(b[j1:j2])))
+        parts += _opcode_parts(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
     return parts
 
 
@@ -69,14 +69,18 @@ class Change:
         return STATE_LABELS[self.state]
 
 
+_DISPLAY = (
+    (blocks.RichTextBlock, lambda block, value: html_text(str(value or ""))),
+    (blocks.BooleanBlock, lambda block, value: _("yes") if value else _("no")),
+    (blocks.ChoiceBlock, lambda block, value: str(dict(block.field.choices).get(value, ""))),
+)
+
+
 def display(block, value):
     """A primitive block value as text a person reads."""
-    if isinstance(block, blocks.RichTextBlock):
-        return html_text(str(value or ""))
-    if isinstance(block, blocks.BooleanBlock):
-        return _("yes") if value else _("no")
-    if isinstance(block, blocks.ChoiceBlock):
-        return str(dict(block.field.choices).get(value, value or ""))
+    show = next((show for kind, show in _DISPLAY if isinstance(block, kind)), None)
+    if show is not None:
+        return show(block, value)
     return "" if value is None else str(value)
 
 
@@ -85,46 +89,67 @@ def _leaf_label(block, path):
     return " ".join([str(block.label), *numbers])
 
 
+def _leaf_map(block, value):
+    """{path: (leaf block, value)} of a stored block value; empty for no value."""
+    return {} if value is None else {path: (b, v) for path, b, v in leaves(block, value)}
+
+
+def _part(path, before, after):
+    """The Part for one leaf, (block, value) on each side or None; None when it reads alike."""
+    leaf = (after or before)[0]
+    old_text = display(leaf, before[1]) if before else ""
+    new_text = display(leaf, after[1]) if after else ""
+    if old_text == new_text:
+        return None
+    return Part(_leaf_label(leaf, path), word_diff(old_text, new_text))
+
+
 def value_parts(block, old, new):
     """The Parts of a block value that differ between `old` and `new` (either may be None)."""
-    old_leaves = {path: (b, v) for path, b, v in leaves(block, old)} if old is not None else {}
-    new_leaves = {path: (b, v) for path, b, v in leaves(block, new)} if new is not None else {}
-    parts = []
-    for path in [*new_leaves, *(p for p in old_leaves if p not in new_leaves)]:
-        leaf = (new_leaves.get(path) or old_leaves[path])[0]
-        before = display(leaf, old_leaves.get(path, (None, None))[1])
-        after = display(leaf, new_leaves.get(path, (None, None))[1])
-        if before != after:
-            parts.append(Part(_leaf_label(leaf, path), word_diff(before, after)))
-    return parts
+    before, after = _leaf_map(block, old), _leaf_map(block, new)
+    paths = [*after, *(path for path in before if path not in after)]
+    parts = [_part(path, before.get(path), after.get(path)) for path in paths]
+    return [part for part in parts if part is not None]
 
 
 def _block_key(item):
     return item["type"], json.dumps(without_ids(item["value"]), sort_keys=True)
 
 
+def _same_places(opcodes):
+    """(i, j) for each block at i in the old list standing where block j of the new one is,
+    in the runs SequenceMatcher found equal or replaced."""
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag in ("equal", "replace"):
+            yield from zip(range(i1, i2), range(j1, j2), strict=False)
+
+
 def align(old, new):
     """{index in new: index in old} for blocks without a common id: the longest common run of
     equal blocks, and blocks of the same type standing where one was replaced by another."""
     matcher = SequenceMatcher(None, [_block_key(b) for b in old], [_block_key(b) for b in new])
-    pairs = {}
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "replace"):
-            pairs.update((j, i) for i, j in zip(range(i1, i2), range(j1, j2), strict=False))
-    return {j: i for j, i in pairs.items() if old[i]["type"] == new[j]["type"]}
+    places = _same_places(matcher.get_opcodes())
+    return {j: i for i, j in places if old[i]["type"] == new[j]["type"]}
+
+
+def _pairs_by_id(old, new):
+    old_by_id = {b.get("id"): b for b in old}
+    return [(old_by_id.get(b.get("id")), b) for b in new]
+
+
+def _pairs_by_place(old, new):
+    partners = align(old, new)
+    return [(old[partners[j]] if j in partners else None, b) for j, b in enumerate(new)]
 
 
 def pair_blocks(old, new):
     """[(old block or None, new block or None)] in `new`'s order, removed blocks last. Blocks
     are the same block when they have the same id; when the two sides share no id at all (the
     whole field written again, as the content loader does), as `align` pairs them."""
-    old_by_id = {b.get("id"): b for b in old if b.get("id")}
-    if any(b.get("id") in old_by_id for b in new):
-        pairs = [(old_by_id.get(b.get("id")), b) for b in new]
-    else:
-        partners = align(old, new)
-        pairs = [(old[partners[j]] if j in partners else None, b) for j, b in enumerate(new)]
-    used = {id(before) for before, _after in pairs if before is not None}
+    old_ids = {b.get("id") for b in old} - {None}
+    shared = any(b.get("id") in old_ids for b in new)
+    pairs = _pairs_by_id(old, new) if shared else _pairs_by_place(old, new)
+    used = {id(before) for before, _after in pairs}
     return pairs + [(item, None) for item in old if id(item) not in used]
 
 
@@ -134,26 +159,38 @@ def _state(before, after):
     return "removed" if after is None else "changed"
 
 
+def _value(item):
+    return None if item is None else item["value"]
+
+
+def _block_change(name, stream, before, after):
+    """The Change of one pair of blocks (see pair_blocks), or None when they are alike."""
+    item = after or before
+    block = stream.child_blocks.get(item["type"])
+    if block is None or _value(before) == _value(after):
+        return None
+    parts = value_parts(block, _value(before), _value(after))
+    return Change((name, item.get("id")), str(block.label), _state(before, after), parts)
+
+
 def stream_changes(name, stream, old, new):
     """The Changes between two stored StreamField values, block by block."""
-    changes = []
-    for before, after in pair_blocks(old or [], new or []):
-        item = after or before
-        block = stream.child_blocks.get(item["type"])
-        if block is None or (before and after and before["value"] == after["value"]):
-            continue
-        parts = value_parts(block, before and before["value"], after and after["value"])
-        state = _state(before, after)
-        changes.append(Change((name, item.get("id")), str(block.label), state, parts))
-    return changes + _moves(name, old or [], [item.get("id") for item in new or []])
+    old, new = old or [], new or []
+    changes = [_block_change(name, stream, a, b) for a, b in pair_blocks(old, new)]
+    return [c for c in changes if c is not None] + _moves(name, old, new)
 
 
-def _moves(name, old, new_ids):
+def _kept(ids, kept):
+    return [i for i in ids if i in kept]
+
+
+def _moves(name, old, new):
     """A Change when blocks kept on both sides now come in another order."""
-    kept = set(new_ids)
-    before = [item.get("id") for item in old if item.get("id") in kept]
-    after = [i for i in new_ids if i in {item.get("id") for item in old}]
-    return [] if before == after else [Change((name,), _("Blocks"), "moved")]
+    old_ids, new_ids = [b.get("id") for b in old], [b.get("id") for b in new]
+    kept = set(old_ids) & set(new_ids)
+    if _kept(old_ids, kept) == _kept(new_ids, kept):
+        return []
+    return [Change((name,), _("Blocks"), "moved")]
 
 
 def _field_label(model, name):
@@ -167,36 +204,47 @@ def _plain(model, name, value):
     return value or ""
 
 
+def _field_change(model, name, before, after):
+    """The Changes of one field: its blocks' for a StreamField, else the field's own."""
+    stream = stream_block(model, name)
+    if stream is not None:
+        return stream_changes(name, stream, before, after)
+    label = _field_label(model, name)
+    diff = word_diff(_plain(model, name, before), _plain(model, name, after))
+    return [Change((name,), label, "changed", [Part(label, diff)])]
+
+
 def field_changes(model, old, new):
     """The Changes between two versions of one object's text fields (see text.object_text)."""
     changes = []
     for name in translated_fields(model):
-        before, after = old.get(name), new.get(name)
-        if before == after:
-            continue
-        stream = stream_block(model, name)
-        if stream is not None:
-            changes += stream_changes(name, stream, before, after)
-            continue
-        before, after = _plain(model, name, before), _plain(model, name, after)
-        parts = [Part(_field_label(model, name), word_diff(before, after))]
-        changes.append(Change((name,), _field_label(model, name), "changed", parts))
+        if old.get(name) != new.get(name):
+            changes += _field_change(model, name, old.get(name), new.get(name))
+    return changes
+
+
+def _at(items, index):
+    return items[index] if index < len(items) else {}
+
+
+def child_changes(name, model, before, after):
+    """The Changes of a page's translated children (a question's answers), by position."""
+    changes = []
+    for index in range(max(len(before), len(after))):
+        for change in field_changes(model, _at(before, index), _at(after, index)):
+            change.key = (name, index, *change.key)
+            change.label = f"{model._meta.verbose_name} {index + 1}"
+            changes.append(change)
     return changes
 
 
 def text_changes(model, old, new):
     """Everything that changed from `old` to `new`, two versions of one language's text of a
     page of type `model`: fields, blocks, then child objects by position."""
-    changes = field_changes(model, old or {}, new or {})
+    old, new = old or {}, new or {}
+    changes = field_changes(model, old, new)
     for name, child_model in translated_children(model):
-        before, after = (old or {}).get(name) or [], (new or {}).get(name) or []
-        for index in range(max(len(before), len(after))):
-            a = before[index] if index < len(before) else {}
-            b = after[index] if index < len(after) else {}
-            for change in field_changes(child_model, a, b):
-                change.key = (name, index, *change.key)
-                change.label = f"{child_model._meta.verbose_name} {index + 1}"
-                changes.append(change)
+        changes += child_changes(name, child_model, old.get(name) or [], new.get(name) or [])
     return changes
 
 

@@ -66,6 +66,10 @@ def _in_language(form_field, lang):
     return form_field
 
 
+def _value(item):
+    return None if item is None else item["value"]
+
+
 def _source_text(value):
     return str(getattr(value, "source", value) or "")
 
@@ -109,19 +113,21 @@ class TranslateForm(forms.Form):
         self.fields[f"skeleton-{name}"] = forms.CharField(
             widget=forms.HiddenInput, initial=json.dumps(self.skeletons[name]), required=False
         )
-        for index, (source, target) in enumerate(pair_blocks(source_blocks, self.skeletons[name])):
-            item = target or source
-            block = stream.child_blocks[item["type"]]
-            row = Row((name, (source or {}).get("id")), str(block.label), missing=target is None)
-            source_values = {p: v for p, _b, v in leaves(block, source["value"])} if source else {}
-            for path, leaf_block, value in leaves(block, item["value"]):
-                if is_text(leaf_block):
-                    row.leaves.append(
-                        self._block_leaf(
-                            name, index, path, leaf_block, value, target, source_values
-                        )
-                    )
-            self.rows.append(row)
+        pairs = pair_blocks(source_blocks, self.skeletons[name])
+        for index, (source, target) in enumerate(pairs):
+            self.rows.append(self._block_row(name, stream, index, source, target))
+
+    def _block_row(self, name, stream, index, source, target):
+        """The row of one target block (or of a source block the target lacks)."""
+        item = target or source
+        block = stream.child_blocks[item["type"]]
+        row = Row((name, (source or {}).get("id")), str(block.label), missing=target is None)
+        source_values = {p: v for p, _b, v in leaves(block, _value(source))}
+        for path, leaf_block, value in leaves(block, item["value"]):
+            if is_text(leaf_block):
+                leaf = self._block_leaf(name, index, path, leaf_block, value, target, source_values)
+                row.leaves.append(leaf)
+        return row
 
     def _block_leaf(self, name, index, path, block, value, target, source_values):
         numbers = [str(step + 1) for step in path if isinstance(step, int)]
@@ -200,6 +206,8 @@ class TranslateForm(forms.Form):
             )
         for name, stream_value in streams.items():
             setattr(page, f"{name}_{self.lang}", stream_value)
+        for relation, objects in children.items():
+            setattr(page, relation, objects)  # the in-memory children the revision serializes
 
     def save(self, user, publish):
         """Save the translation as a new revision of the page, and publish it when asked; a

@@ -92,9 +92,7 @@ def fingerprint(text):
 
 def _list_item(item):
     """A ListBlock item's value, in either of the formats Wagtail stores."""
-    if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-        return item["value"]
-    return item
+    return item["value"] if _is_list_item(item) else item
 
 
 def leaves(block, raw, path=()):
@@ -113,25 +111,39 @@ def is_text(block):
     return isinstance(block, TEXT_BLOCKS)
 
 
+def _map_struct(block, raw, replace, path):
+    raw = raw or {}
+    children = block.child_blocks.items()
+    return {**raw, **{n: map_text(c, raw.get(n), replace, (*path, n)) for n, c in children}}
+
+
+def _map_list(block, raw, replace, path):
+    return [
+        _map_item(block.child_block, item, replace, (*path, i)) for i, item in enumerate(raw or [])
+    ]
+
+
+def _map_leaf(block, raw, replace, path):
+    return replace(path, block, raw) if is_text(block) else raw
+
+
 def map_text(block, raw, replace, path=()):
     """A copy of `raw` (a stored value of `block`) with each text leaf replaced by
     `replace(path, block, value)`; everything else (levels, images, ids) kept."""
     if isinstance(block, blocks.StructBlock):
-        raw = raw or {}
-        mapped = {
-            n: map_text(c, raw.get(n), replace, (*path, n)) for n, c in block.child_blocks.items()
-        }
-        return {**raw, **mapped}
+        return _map_struct(block, raw, replace, path)
     if isinstance(block, blocks.ListBlock):
-        return [
-            _map_item(block.child_block, item, replace, (*path, i))
-            for i, item in enumerate(raw or [])
-        ]
-    return replace(path, block, raw) if is_text(block) else raw
+        return _map_list(block, raw, replace, path)
+    return _map_leaf(block, raw, replace, path)
+
+
+def _is_list_item(item):
+    """Whether `item` is a ListBlock item in Wagtail's stored format with ids."""
+    return isinstance(item, dict) and item.get("type") == "item" and "value" in item
 
 
 def _map_item(child, item, replace, path):
-    if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+    if _is_list_item(item):
         return {**item, "value": map_text(child, item["value"], replace, path)}
     return map_text(child, item, replace, path)
 

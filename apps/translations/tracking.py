@@ -36,21 +36,30 @@ def page_texts(page):
     return {lang: language_text(page, lang) for lang in page_languages(page)}
 
 
+def _updated(version, text, now, source):
+    """Give `version` its language's `text` as just published; whether it changed. A changed
+    language counts as brought up to date with `source` (the source's version: itself for the
+    source; None when the page no longer has its source language)."""
+    digest = fingerprint(text)
+    if version.pk and version.fingerprint == digest:
+        return False
+    version.text, version.fingerprint, version.changed_at = text, digest, now
+    version.bring_up_to_date(source, now)
+    version.save()
+    return True
+
+
 def apply_texts(page, versions, texts, source, now):
     """Update `versions` ({language: LanguageVersion}) of `page` to `texts`; see the module."""
     order = sorted(texts, key=lambda lang: (lang != source, LANGUAGE_CODES.index(lang)))
     for lang in order:
-        source_version = versions.get(source) if source in texts else None
-        text, digest = texts[lang], fingerprint(texts[lang])
-        version = versions.get(lang) or LanguageVersion(page=page, language=lang)
-        if version.pk and version.fingerprint == digest:
-            continue
-        version.text, version.fingerprint, version.changed_at = text, digest, now
-        version.bring_up_to_date(version if lang == source else source_version, now)
-        version.save()
-        versions[lang] = version
+        version = versions.setdefault(lang, LanguageVersion(page=page, language=lang))
+        current = versions.get(source) if source in texts else None
+        _updated(version, texts[lang], now, version if lang == source else current)
     gone = [lang for lang in versions if lang not in texts]
     LanguageVersion.objects.filter(page=page, language__in=gone).delete()
+    for lang in gone:
+        del versions[lang]
 
 
 def _baseline(page, revision, now):

@@ -44,6 +44,10 @@ def _editable(request, page_id, lang):
     return page
 
 
+def _is_block(item, stream):
+    return isinstance(item, dict) and item.get("type") in stream.child_blocks and "value" in item
+
+
 def _posted_blocks(data, name, stream, fallback):
     """The target's blocks the form was drawn with, as it sends them back; `fallback` when
     they do not parse as blocks of this field."""
@@ -51,9 +55,7 @@ def _posted_blocks(data, name, stream, fallback):
         raw = json.loads(data.get(f"skeleton-{name}") or "")
     except ValueError:
         return fallback
-    valid = isinstance(raw, list) and all(
-        isinstance(b, dict) and b.get("type") in stream.child_blocks and "value" in b for b in raw
-    )
+    valid = isinstance(raw, list) and all(_is_block(item, stream) for item in raw)
     return raw if valid else fallback
 
 
@@ -83,28 +85,40 @@ def _locked(request, page):
     return False
 
 
+def _saved(request, live, form):
+    """Save the translation and redirect; None (and an error message) when it cannot be."""
+    if not _locked(request, live) and form.is_valid() and form.save(request.user, form.publishing):
+        published, draft = _("Translation published."), _("Translation saved as a draft.")
+        messages.success(request, published if form.publishing else draft)
+        return redirect("translations:translate", live.pk, form.lang)
+    messages.error(request, _("The translation could not be saved; see the messages below."))
+    return None
+
+
+def _form(request, live, lang, source):
+    """The side-by-side form on the page's latest revision, bound when posted."""
+    publishing = "action-publish" in request.POST
+    if publishing and not live.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    page = live.get_latest_revision_as_object()
+    data = request.POST if request.method == "POST" else None
+    blocks = skeletons(page, lang, source, data, start=request.GET.get("start") == "1")
+    return TranslateForm(page, lang, source, blocks, data, publishing=publishing)
+
+
 @require_http_methods(["GET", "POST"])
 def translate(request, page_id, lang):
+    """Translate `lang` of the page beside its source (see apps/translations/forms.py)."""
     live = _editable(request, page_id, lang)
     source = source_of(live)
     if lang == source:
         messages.info(request, _("This is the page's source language: edit it in the page editor."))
         return redirect("wagtailadmin_pages:edit", live.pk)
-    page = live.get_latest_revision_as_object()
-    publishing = "action-publish" in request.POST
-    if publishing and not live.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    data = request.POST if request.method == "POST" else None
-    blocks = skeletons(page, lang, source, data, start=request.GET.get("start") == "1")
-    form = TranslateForm(page, lang, source, blocks, data, publishing=publishing)
-    if data is not None and not _locked(request, live) and form.is_valid():
-        if form.save(request.user, publishing):
-            done = _("Translation published.") if publishing else _("Translation saved as a draft.")
-            messages.success(request, done)
-            return redirect("translations:translate", live.pk, lang)
-    if data is not None:
-        messages.error(request, _("The translation could not be saved; see the messages below."))
-    return TemplateResponse(request, "translations/translate.html", _context(request, live, form))
+    form = _form(request, live, lang, source)
+    response = _saved(request, live, form) if form.is_bound else None
+    return response or TemplateResponse(
+        request, "translations/translate.html", _context(request, live, form)
+    )
 
 
 def _context(request, live, form):

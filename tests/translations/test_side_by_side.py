@@ -9,7 +9,7 @@ from django.utils.translation import override
 from wagtail.test.utils.form_data import rich_text
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
-from apps.translations.outdated import outdated_languages
+from apps.translations.outdated import outdated_languages, source_changes
 from tests.admin.forms import form_data
 from tests.translations.test_tracking import BODY, publish
 
@@ -124,3 +124,33 @@ def test_only_editors_of_the_page(client, django_user_model, hebrew):
     client.force_login(user)
     assert client.get(url(hebrew)).status_code in (302, 403)
     assert client.post(url(hebrew) + "up-to-date/").status_code in (302, 403)
+
+
+def test_a_questions_answers_side_by_side(editor_client):
+    from apps.qa.models import Answer, QuestionIndexPage, QuestionPage
+
+    question = QuestionPage(title_he="שאלה לתרגום", details_he="פרטי השאלה.")
+    question.answers = [Answer(body_he="<p>התשובה הראשונה.</p>", sort_order=0)]
+    with override("he"):
+        QuestionIndexPage.objects.get().add_child(instance=question)
+        question.save_revision().publish()
+    response = editor_client.get(url(question))
+    assert "התשובה הראשונה." in response.content.decode()
+    data = filled(
+        response,
+        title_fa="پرسش",
+        details_fa="جزئیات.",
+        **{"answers-0-body": rich_text("<p>پاسخ نخست.</p>"), "action-publish": "1"},
+    )
+    assert editor_client.post(url(question), data).status_code == 302
+    question = QuestionPage.objects.get(pk=question.pk)
+    assert question.details_fa == "جزئیات."
+    assert "پاسخ نخست." in question.answers.get().body_fa
+    assert "התשובה הראשונה." in question.answers.get().body_he
+    publish_answer = question.answers.get()
+    publish_answer.body_he = "<p>תשובה אחרת.</p>"
+    question.answers = [publish_answer]
+    with override("he"):
+        question.save_revision().publish()
+    changes = source_changes(question, "fa")
+    assert [c.key for c in changes] == [("answers", 0, "body")]
