@@ -6,7 +6,7 @@ text it was last brought up to date with is no longer the source's published tex
 content rather than times, a source changed and changed back is not a change.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.query import QuerySet
 
 from .diff import text_changes
@@ -36,6 +36,23 @@ def outdated_languages(pages):
         if lang != source and page in sources and synced != sources[page]:
             outdated.setdefault(page, set()).add(lang)
     return outdated
+
+
+def outdated_in(lang):
+    """The same question as SQL: a condition on pages (for filter(), annotate() or Case/When)
+    that holds when the page's translation into `lang` is outdated, so a report can filter and
+    count on it in the query that lists its pages."""
+    source = LanguageVersion.objects.filter(
+        page=OuterRef("page"), language=OuterRef("page__translation_source__language")
+    )
+    translation = (
+        LanguageVersion.objects.filter(page=OuterRef("pk"), language=lang)
+        .exclude(language=F("page__translation_source__language"))
+        .annotate(current=Subquery(source.values("fingerprint")[:1]))
+        .filter(current__isnull=False)
+        .exclude(source_fingerprint=F("current"))
+    )
+    return Exists(translation)
 
 
 def versions_of(page):

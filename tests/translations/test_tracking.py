@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.translations.diff import word_diff
 from apps.translations.models import LanguageVersion, SourceLanguage
-from apps.translations.outdated import outdated_languages, source_changes
+from apps.translations.outdated import outdated_in, outdated_languages, source_changes
 from apps.translations.tracking import mark_up_to_date
 from tests.admin.forms import edit_form, submitted
 from tests.seeding.test_load_seed_content import content_copy, edit, run  # noqa: F401
@@ -156,6 +156,19 @@ def test_one_query_for_any_number_of_pages(translated, django_assert_num_queries
         result = outdated_languages(BlogPostPage.objects.all())
     assert result == {translated.pk: {"fa"}}
     assert other.pk not in result
+
+
+def test_the_sql_condition_agrees(translated):
+    finnish = publish(translated, title_fi="Lähdesivu")
+    publish(finnish, lead_he="שינוי.")
+    pages = BlogPostPage.objects.all()
+    assert outdated_languages(pages) == {translated.pk: {"fa", "fi"}}
+    for lang in ("he", "fa", "fi"):
+        expected = [translated.pk] if lang != "he" else []
+        assert list(pages.filter(outdated_in(lang)).values_list("pk", flat=True)) == expected
+    publish(BlogPostPage.objects.get(pk=translated.pk), lead_fa="مقدمه تازه.")
+    assert list(pages.filter(outdated_in("fa"))) == []
+    assert list(pages.filter(outdated_in("fi"))) == [translated]
 
 
 def test_word_diff_keeps_every_word():
