@@ -31,11 +31,11 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with running_site(production=True) as site:
-        post = translation_screenshots.prepare()
+        admin = translation_screenshots.prepare()
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             count = shoot_pages(browser, site, out, args.only)
-            count += translation_screenshots.shoot(browser, site.base, out, post, args.only)
+            count += translation_screenshots.shoot(browser, out, admin, args.only)
             browser.close()
     print(f"{count} screenshots in {out}")
 

@@ -32,9 +32,10 @@ def _translate_blocks(blocks):
 
 def prepare():
     """An editor per admin language and a Hebrew post whose Persian translation is outdated;
-    returns the post's id. Call before the browser starts (Django refuses the database inside
-    Playwright's loop)."""
+    returns the post's id and the database's URL. Call before the browser starts (Django
+    refuses the database inside Playwright's loop)."""
     from django.contrib.auth.models import User
+    from django.db import connection
     from django.utils.translation import override
     from wagtail.users.models import UserProfile
 
@@ -63,7 +64,7 @@ def prepare():
         body.insert(1, {"type": "paragraph", "value": "<p>פסקה חדשה שנוספה למקור.</p>"})
         post.body_he = list(body)
         post.save_revision().publish()
-    return post.pk
+    return post.pk, f"sqlite:///{connection.settings_dict['NAME']}"
 
 
 def _signed_in(browser, base, lang):
@@ -76,8 +77,17 @@ def _signed_in(browser, base, lang):
     return page
 
 
-def shoot(browser, base, out, post, only=None):
-    """Take the screenshots; returns how many."""
+def shoot(browser, out, prepared, only=None):
+    """Take the screenshots; returns how many. The admin is served by the development settings
+    (the production ones want HTTPS for a signed-in session)."""
+    from bench.sitekit import serve
+
+    post, database_url = prepared
+    with serve(database_url) as base:
+        return _shoot(browser, base, out, post, only)
+
+
+def _shoot(browser, base, out, post, only):
     count = 0
     for lang in ADMIN_LANGUAGES:
         if only and lang not in only:

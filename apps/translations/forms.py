@@ -113,8 +113,12 @@ class TranslateForm(forms.Form):
         self.fields[f"skeleton-{name}"] = forms.CharField(
             widget=forms.HiddenInput, initial=json.dumps(self.skeletons[name]), required=False
         )
-        pairs = pair_blocks(source_blocks, self.skeletons[name])
-        for index, (source, target) in enumerate(pairs):
+        # In the source's order, blocks only in the translation last; each target block keeps
+        # its own place in the target's blocks (`index`), which names its fields.
+        skeleton = self.skeletons[name]
+        places = {id(block): index for index, block in enumerate(skeleton)}
+        for target, source in pair_blocks(skeleton, source_blocks):
+            index = places.get(id(target))
             self.rows.append(self._block_row(name, stream, index, source, target))
 
     def _block_row(self, name, stream, index, source, target):
