@@ -183,33 +183,40 @@ class TranslateForm(forms.Form):
             for row in self.rows
         ]
 
-    def apply(self, page):
-        """Write the cleaned target values into `page` (the latest revision's object)."""
-        streams = copy.deepcopy(self.skeletons)
-        children = {
-            relation: list(getattr(page, relation).all())
-            for relation, _m in translated_children(self.model)
-        }
+    def _cleaned(self, kind):
+        """(target, cleaned value) of the form's fields of one kind: field, child or block."""
+        return [(t, self.cleaned_data.get(n)) for n, t in self.targets.items() if t[0] == kind]
+
+    def _block_texts(self):
+        """{(StreamField name, block index): {leaf path: stored value}} from the form."""
         texts = {}
-        for form_name, target in self.targets.items():
-            value = self.cleaned_data.get(form_name)
-            if target[0] == "field":
-                setattr(page, f"{target[1]}_{self.lang}", value)
-            elif target[0] == "child":
-                _kind, relation, index, name = target
-                setattr(children[relation][index], f"{name}_{self.lang}", value)
-            else:
-                _kind, name, index, path, block = target
-                prepared = block.get_prep_value(block.value_from_form(value))
-                texts.setdefault((name, index), {})[path] = prepared
-        for (name, index), by_path in texts.items():
+        for (_kind, name, index, path, block), value in self._cleaned("block"):
+            prepared = block.get_prep_value(block.value_from_form(value))
+            texts.setdefault((name, index), {})[path] = prepared
+        return texts
+
+    def _streams(self):
+        """The target's StreamField values: the skeletons with the form's texts written in."""
+        streams = copy.deepcopy(self.skeletons)
+        for (name, index), by_path in self._block_texts().items():
             item = streams[name][index]
             top = stream_block(self.model, name).child_blocks[item["type"]]
             item["value"] = map_text(
                 top, item["value"], lambda p, _b, old, new=by_path: new.get(p, old)
             )
-        for name, stream_value in streams.items():
+        return streams
+
+    def apply(self, page):
+        """Write the cleaned target values into `page` (the latest revision's object)."""
+        for (_kind, name), value in self._cleaned("field"):
+            setattr(page, f"{name}_{self.lang}", value)
+        for name, stream_value in self._streams().items():
             setattr(page, f"{name}_{self.lang}", stream_value)
+        children = {
+            name: list(getattr(page, name).all()) for name, _m in translated_children(self.model)
+        }
+        for (_kind, relation, index, name), value in self._cleaned("child"):
+            setattr(children[relation][index], f"{name}_{self.lang}", value)
         for relation, objects in children.items():
             setattr(page, relation, objects)  # the in-memory children the revision serializes
 

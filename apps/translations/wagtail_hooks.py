@@ -24,6 +24,14 @@ def translation_urls():
     return [path("translations/", include((urls, "translations")))]
 
 
+def _translate_button(page, lang, outdated, priority):
+    label = _("Translate into %(language)s") % {"language": views.language_name(lang)}
+    if outdated:
+        label = _("%(action)s (outdated)") % {"action": label}
+    url = reverse("translations:translate", args=[page.pk, lang])
+    return Button(label, url, icon_name="globe", priority=priority)
+
+
 @hooks.register("register_page_header_buttons")
 def translate_buttons(page, user, view_name, next_url=None):
     """ "Translate into …" for each language but the page's source, "(outdated)" when so."""
@@ -31,16 +39,11 @@ def translate_buttons(page, user, view_name, next_url=None):
         return []
     versions, source = versions_of(page)
     source = source or views.source_of(page)
-    buttons = []
-    for priority, lang in enumerate(LANGUAGE_CODES, start=80):
-        if lang == source:
-            continue
-        label = _("Translate into %(language)s") % {"language": views.language_name(lang)}
-        if source_changes(page.specific, lang, versions, source):
-            label = _("%(action)s (outdated)") % {"action": label}
-        url = reverse("translations:translate", args=[page.pk, lang])
-        buttons.append(Button(label, url, icon_name="globe", priority=priority))
-    return buttons
+    languages = [lang for lang in LANGUAGE_CODES if lang != source]
+    return [
+        _translate_button(page, lang, source_changes(page.specific, lang, versions, source), 80 + i)
+        for i, lang in enumerate(languages)
+    ]
 
 
 @hooks.register("language_field_notes")

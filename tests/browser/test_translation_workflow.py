@@ -68,6 +68,16 @@ def _fill_side_by_side(page, lang):
     page.fill("input[name=body-2-items-0-question]", "چرا ترجمه کنیم؟")
 
 
+def _publish_a_hebrew_change(page, server_url, pk, blog):
+    """The Hebrew source changes in the page editor and is published."""
+    page.goto(f"{server_url}/admin/pages/{pk}/edit/")
+    show_languages(page, "he", "fa")
+    page.wait_for_timeout(2500)  # Wagtail notes the form's initial state first
+    page.fill("textarea[name=lead_he]", "פתיח המדריך החדש.")
+    publish(page)
+    page.wait_for_url(f"{server_url}/admin/pages/{blog}/**")
+
+
 @pytest.mark.parametrize("lang", ADMIN_LANGUAGES)
 def test_translate_side_by_side_then_see_the_source_change(
     browser, server_url, browser_data, lang, artifacts
@@ -93,13 +103,7 @@ def test_translate_side_by_side_then_see_the_source_change(
     slug = urllib.parse.quote(f"راهنمای-ترجمه-{lang}")
     assert status(f"{server_url}/fa/{urllib.parse.quote('وبلاگ')}/{slug}/") == 200
 
-    # The Hebrew source changes in the page editor and is published.
-    page.goto(f"{server_url}/admin/pages/{pk}/edit/")
-    show_languages(page, "he", "fa")
-    page.wait_for_timeout(2500)  # Wagtail notes the form's initial state first
-    page.fill("textarea[name=lead_he]", "פתיח המדריך החדש.")
-    publish(page)
-    page.wait_for_url(f"{server_url}/admin/pages/{browser_data['blog']}/**")
+    _publish_a_hebrew_change(page, server_url, pk, browser_data["blog"])
 
     # The Persian fields say so in the editor, and the side-by-side view shows what changed.
     page.goto(f"{server_url}/admin/pages/{pk}/edit/")
