@@ -16,6 +16,7 @@ Input is already folded (normalize.fold): no niqqud and no final letters, so ×™×
 
 import functools
 
+from .hebrew_verbs import verb_of_form
 from .lexicon import lexicon
 from .normalize import fold
 
@@ -260,6 +261,9 @@ def dictionary_lemma(token: str) -> str | None:
             if known is not None:
                 return known
     lex = lexicon("he")
+    verb = verb_of_form(token, lex)
+    if verb is not None:
+        return verb
     for stem in stems:
         adjective = _adjective_base(stem, lex)
         if adjective is not None:

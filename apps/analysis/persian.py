@@ -15,6 +15,7 @@ arrives as مشتریها and می‌روم as میروم. The price: خانه�
 """
 
 import functools
+import re
 
 from . import persian_verbs as verbs
 from .lexicon import lexicon
@@ -102,6 +103,7 @@ UNAMBIGUOUS_ENDINGS = tuple(
     )
 )
 
+_COMPARATIVES = (fold("ترین"), fold("تر"))
 VERB_PREFIXES = ("نمی", "می")
 # Personal endings م and د (covering یم, ید, ند) mark a conjugated verb after می. The 2nd person
 # singular ی is left out: it would also accept nouns such as میزبانی (hosting).
@@ -190,6 +192,24 @@ def _analyze(token: str) -> str:
     return _rule_term(token)
 
 
+# A plural written with its ZWNJ (سال‌های, not ساله + ای): the ZWNJ sits before ها, where after a
+# silent ه it sits after the ه (خانه‌ای). Folding drops the ZWNJ, so it is read off the text.
+_ZWNJ_PLURAL = re.compile("\\w[\\w\u200c]*\u200cها\\w*")
+
+
+def zwnj_plurals(text: str) -> frozenset[str]:
+    """Folded words of `text` written with a ZWNJ before ها: plurals for certain."""
+    if "\u200c" not in text:
+        return frozenset()
+    return frozenset(fold(word) for word in _ZWNJ_PLURAL.findall(text))
+
+
+@functools.lru_cache(maxsize=10_000)
+def analyze_plural(token: str) -> str:
+    """Term of a word known to be a plural (see zwnj_plurals)."""
+    return _plural_lemma(token, lexicon("fa")) or analyze_token(token)
+
+
 def _after_silent_heh(token: str, lex) -> str | None:
     # خانه‌ای, نامه‌ام, گفته‌اند: with the ZWNJ folded away, خانهای also reads as خان + های.
     # After a word that ends in a silent ه, ای/ام/اش/... is the more likely reading.
@@ -206,6 +226,8 @@ def _plural_lemma(token: str, lex) -> str | None:
     # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
     # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
     for suffix in UNAMBIGUOUS_ENDINGS:
+        if suffix in _COMPARATIVES and token in lex.lemmas and len(token) - len(suffix) < 3:
+            continue  # دفتر, تیتر: a word of its own, not دف + تر
         if token.endswith(suffix) and len(token) - len(suffix) >= 2:
             lemma = lex.lemma(token[: -len(suffix)])
             if lemma is not None:

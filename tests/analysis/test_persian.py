@@ -96,3 +96,16 @@ def test_one_letter_possessives_alone_are_not_stripped():
 
 def test_fish_does_not_merge_with_moon():
     assert term("ماهی") != term("ماه")
+
+
+def test_a_plural_written_with_its_zwnj_is_not_a_word_in_silent_heh():
+    # سال‌های (years of) has its ZWNJ before ها; خانه‌ای (a house) after the silent ه.
+    assert analyze("سال\u200cهای خوب", "fa")[0] == analyze("سال", "fa")[0]
+    assert analyze("روز\u200cهای", "fa") == analyze("روز", "fa")
+    assert analyze("خانه\u200cای", "fa") == analyze("خانه", "fa")
+
+
+def test_a_word_ending_like_a_comparative_stays_whole():
+    assert analyze("دفتر", "fa") == ["دفتر"]
+    assert analyze("دفترها", "fa") == ["دفتر"]
+    assert analyze("بزرگتر", "fa") == analyze("بزرگ", "fa")
