@@ -45,10 +45,10 @@ def analyze(text: str, lang: str) -> list[str]:
 
 
 def _analyze_persian(text: str, words: list[str]) -> list[str]:
-    plurals = persian.zwnj_plurals(text)
+    after_heh = persian.silent_heh_words(text)
     words = _join_persian_verb_prefixes(words)
     return [
-        persian.analyze_plural(word) if word in plurals else persian.analyze_token(word)
+        persian.analyze_after_silent_heh(word) if word in after_heh else persian.analyze_token(word)
         for word in words
     ]
 
@@ -64,4 +64,4 @@ def clear_caches() -> None:
     """Forget every analyzed token (benchmarks measure cold speed with this)."""
     for module in (hebrew, persian, finnish):
         module.analyze_token.cache_clear()
-    persian.analyze_plural.cache_clear()
+    persian.analyze_after_silent_heh.cache_clear()

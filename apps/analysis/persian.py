@@ -11,7 +11,8 @@ Snowball's Persian stemmer over-strips the vocabulary this site uses (مشتری
 * KEEP_WORDS lists common words that merely end like a plural (ایران, سازمان, داستان).
 
 Input is already folded (normalize.fold): ي/ك are ی/ک and the ZWNJ is gone, so مشتری‌ها
-arrives as مشتریها and می‌روم as میروم. The price: خانه‌ای (a house) reads as خان + های.
+arrives as مشتریها and می‌روم as میروم. Where the ZWNJ decides (خانه‌ای "a house" vs سال‌های
+"years of"), analyzer.py reads it off the text first (silent_heh_words).
 """
 
 import functools
@@ -177,12 +178,12 @@ def _analyze(token: str) -> str:
     lex = lexicon("fa")
     if token in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[token]
-    after_silent_heh = _after_silent_heh(token, lex)
-    if after_silent_heh is not None:
-        return after_silent_heh
     plural = _plural_lemma(token, lex)
     if plural is not None:
         return plural
+    after_silent_heh = _after_silent_heh(token, lex)
+    if after_silent_heh is not None:
+        return after_silent_heh
     lemma = lex.lemma(token)
     if lemma is not None:
         return verbs.canonical(lemma, lex)
@@ -192,22 +193,24 @@ def _analyze(token: str) -> str:
     return _rule_term(token)
 
 
-# A plural written with its ZWNJ (سال‌های, not ساله + ای): the ZWNJ sits before ها, where after a
-# silent ه it sits after the ه (خانه‌ای). Folding drops the ZWNJ, so it is read off the text.
-_ZWNJ_PLURAL = re.compile("\\w[\\w\u200c]*\u200cها\\w*")
+# Xهای is a plural (سالهای, سال‌های) or a word in silent ه + ای (خانه‌ای "a house"). Written with
+# a ZWNJ, the second has it after the ه; folding drops the ZWNJ, so it is read off the text. A
+# word without that ZWNJ is read as the plural: writers who leave ZWNJs out write plurals so,
+# while خانه‌ای without its ZWNJ joins ه to ا and looks wrong.
+_ZWNJ_AFTER_HEH = re.compile("\\w[\\w\u200c]*ه\u200c(?:ای|ام|اش|ایم|اید|اند|است)\\b")
 
 
-def zwnj_plurals(text: str) -> frozenset[str]:
-    """Folded words of `text` written with a ZWNJ before ها: plurals for certain."""
+def silent_heh_words(text: str) -> frozenset[str]:
+    """Folded words of `text` written with a ZWNJ after a silent ه (خانه‌ای, گفته‌اند)."""
     if "\u200c" not in text:
         return frozenset()
-    return frozenset(fold(word) for word in _ZWNJ_PLURAL.findall(text))
+    return frozenset(fold(word) for word in _ZWNJ_AFTER_HEH.findall(text))
 
 
 @functools.lru_cache(maxsize=10_000)
-def analyze_plural(token: str) -> str:
-    """Term of a word known to be a plural (see zwnj_plurals)."""
-    return _plural_lemma(token, lexicon("fa")) or analyze_token(token)
+def analyze_after_silent_heh(token: str) -> str:
+    """Term of a word written with a ZWNJ after a silent ه (see silent_heh_words)."""
+    return _after_silent_heh(token, lexicon("fa")) or analyze_token(token)
 
 
 def _after_silent_heh(token: str, lex) -> str | None:

@@ -98,11 +98,12 @@ def test_fish_does_not_merge_with_moon():
     assert term("ماهی") != term("ماه")
 
 
-def test_a_plural_written_with_its_zwnj_is_not_a_word_in_silent_heh():
-    # سال‌های (years of) has its ZWNJ before ها; خانه‌ای (a house) after the silent ه.
-    assert analyze("سال\u200cهای خوب", "fa")[0] == analyze("سال", "fa")[0]
-    assert analyze("روز\u200cهای", "fa") == analyze("روز", "fa")
-    assert analyze("خانه\u200cای", "fa") == analyze("خانه", "fa")
+def test_xhay_is_a_plural_unless_a_zwnj_follows_a_silent_heh():
+    # سال‌های (years of) and سالهای are plurals; خانه‌ای (a house) has its ZWNJ after the ه.
+    assert term("سال\u200cهای") == term("سالهای") == term("سال")
+    assert term("روزهای") == term("روز")  # not روزه (fasting)
+    assert term("خانه\u200cای") == term("خانه")
+    assert analyze("خانه\u200cای بزرگ", "fa")[0] == term("خانه")
 
 
 def test_a_word_ending_like_a_comparative_stays_whole():
