@@ -177,10 +177,10 @@ def _reading_key(token: str):
             reading.get("STRUCTURE", "").count("="),  # fewest compound parts
             reading.get("BASEFORM", "").lower() != token,  # a dictionary form is itself
             reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
+            reading.get("MOOD") == "imperative",  # kaupallista: kaupallinen, not kaupallistaa!
             _derivations(reading.get("WORDBASES", "")),  # fewest derivation endings
             reading.get("PARTICIPLE") == "present_passive",  # näyttävä: näyttää, not näkyä
             reading.get("CLASS") in _PERSONAL_NAMES,  # aineissa: aine, not the name Aini
-            reading.get("MOOD") == "imperative",  # eroa: ero, not erota!
             _unlikely_reading(reading),  # matkaan: matka, not matkata; sanoin: sanoa
         )
 

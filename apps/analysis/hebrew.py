@@ -172,6 +172,8 @@ _ADJECTIVE_ENDINGS = (fold("ית"), fold("יים"))
 
 
 def _adjective_base(word: str, lex) -> str | None:
+    if lex.forms.get(word) == word:
+        return None  # a headword of its own (עברית "Hebrew", ראשית "beginning"), not a feminine
     for ending in _ADJECTIVE_ENDINGS:
         base = word[: -len(ending)] + "י"
         if word.endswith(ending) and len(base) >= 4 and base in lex.lemmas:

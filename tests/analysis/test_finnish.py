@@ -88,6 +88,7 @@ def test_digits_and_other_scripts_pass_through():
         ("puiden", "puu"),  # not puida's E-infinitive
         ("sanoin", "sanoa"),  # not sana's instructive plural
         ("halusi", "haluta"),  # not halu + possessive si
+        ("kaupallista", "kaupallinen"),  # not kaupallistaa's imperative
     ],
 )
 def test_noun_and_verb_readings_go_to_the_common_one(word, base):

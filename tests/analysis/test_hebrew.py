@@ -251,3 +251,10 @@ def test_infinitives_and_participles_read_as_their_verb(form, verb):
 )
 def test_to_and_from_a_noun_are_not_verb_forms(word, not_verb):
     assert term(word) != term(not_verb)
+
+
+def test_a_feminine_headword_is_not_its_adjective():
+    # עברית "Hebrew (the language)" and ראשית "beginning" are words of their own.
+    assert term("עברית") != term("עברי")
+    assert term("ראשית") != term("ראשי")
+    assert term("משפטית") == term("משפטי")  # a feminine adjective still goes to its masculine
