@@ -245,6 +245,25 @@ def hofal_lemma(word: str, lex) -> str | None:
     return None
 
 
+# A headword listed with no more forms than this is a set phrase when it is a prefix (ב, ל)
+# and a headword listed with at least PHRASE_BASE_FORMS forms: בזמן, לעולם.
+PHRASE_FORMS = 2
+PHRASE_BASE_FORMS = 10
+
+
+def _without_prefixed_phrase(stems: list[str]) -> list[str]:
+    """`stems` without the word itself when the table lists it only as a set phrase of a
+    prefix and a common headword: בזמן, לעולם are "in time", "forever"
+    (זמן, עולם), not words of their own; ברכה, listed with many forms, keeps its own.
+    ה is left out: the table lists few forms of real words in ה too (הרכב, האשמה)."""
+    lex = lexicon("he")
+    word = stems[0]
+    if len(stems) < 2 or word[0] not in "בל" or word not in lex.lemmas:
+        return stems
+    phrase = lex.sizes[word] <= PHRASE_FORMS and lex.sizes[stems[1]] >= PHRASE_BASE_FORMS
+    return stems[1:] if phrase else stems
+
+
 def dictionary_lemma(token: str) -> str | None:
     """Lemma from the site's KNOWN_WORDS or simplemma's Hebrew lexicon.
 
@@ -253,7 +272,7 @@ def dictionary_lemma(token: str) -> str | None:
     Words before inflections: the lexicon also reads common words as inflections of rarer ones
     (השירות as "the caravans", הזמן as "invite!"), and the common reading should win.
     """
-    stems = list(_unprefixed(token))
+    stems = _without_prefixed_phrase(list(_unprefixed(token)))
     if token.endswith("י") and token in lexicon("he").lemmas:
         # A headword in -י is an adjective of its own (משפטי, מרכזי), not a construct plural.
         return token

@@ -258,3 +258,12 @@ def test_a_feminine_headword_is_not_its_adjective():
     assert term("עברית") != term("עברי")
     assert term("ראשית") != term("ראשי")
     assert term("משפטית") == term("משפטי")  # a feminine adjective still goes to its masculine
+
+
+@pytest.mark.parametrize(("phrase", "word"), [("בזמן", "זמן"), ("לעולם", "עולם"), ("בסוף", "סוף")])
+def test_a_prefix_and_a_word_listed_as_a_set_phrase_is_the_word(phrase, word):
+    assert term(phrase) == term(word)
+
+
+def test_a_word_in_bet_with_many_forms_of_its_own_keeps_them():
+    assert term("ברכה") != term("רכה")
