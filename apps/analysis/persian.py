@@ -225,13 +225,20 @@ def _after_silent_heh(token: str, lex) -> str | None:
     return None
 
 
+def _endings_of(token: str, lex) -> list[str]:
+    """The unambiguous endings `token` has. A headword in تر whose rest is shorter than three
+    letters is a word of its own (دفتر, تیتر), not دف + تر."""
+    endings = [suffix for suffix in UNAMBIGUOUS_ENDINGS if token.endswith(suffix)]
+    if token not in lex.lemmas:
+        return endings
+    return [s for s in endings if s not in _COMPARATIVES or len(token) - len(s) >= 3]
+
+
 def _plural_lemma(token: str, lex) -> str | None:
     # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
     # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
-    for suffix in UNAMBIGUOUS_ENDINGS:
-        if suffix in _COMPARATIVES and token in lex.lemmas and len(token) - len(suffix) < 3:
-            continue  # دفتر, تیتر: a word of its own, not دف + تر
-        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
+    for suffix in _endings_of(token, lex):
+        if len(token) - len(suffix) >= 2:
             lemma = lex.lemma(token[: -len(suffix)])
             if lemma is not None:
                 return verbs.canonical(lemma, lex)
