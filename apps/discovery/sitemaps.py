@@ -48,6 +48,7 @@ class PageSitemap(_LanguageSitemap):
             .public()
             .descendant_of(site.root_page, inclusive=True)
             .annotate(**{f"has_pages_{lang}": with_pages_in(lang) for lang in LANGUAGE_CODES})
+            .prefetch_related("language_withdrawals")
             .order_by("path")
         )
         items = []
