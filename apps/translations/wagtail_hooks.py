@@ -71,25 +71,25 @@ def translations_report_menu_item():
 # The explorer: a column with each language's state, and the report's language/state filter.
 
 
+#: What the explorer's column shows beside each language's code (the state is also spelled
+#: out for screen readers and in the tooltip).
+STATE_MARKS = {"live": "✓", "draft": "✎", "missing": "—", "withdrawn": "⊘"}
+
+
 def languages_cell(page):
-    """Each language's code, marked with its state (spelled out for screen readers)."""
-    states = states_of(page)
+    """Each language's code, marked with its state."""
     return format_html(
         '<span class="mishov-languages">{}</span>',
         format_html_join(
             " ",
-            '<span class="w-status {}" title="{}: {}"><span aria-hidden="true">{}</span>'
-            '<span class="w-sr-only">{}: {}</span></span>',
+            '<span class="w-status" title="{1}: {2}"><span aria-hidden="true">{0} {3}</span>'
+            '<span class="w-sr-only">{1}: {2}</span></span>',
             (
-                (
-                    "w-status--primary" if state == "live" else "",
-                    views.language_name(lang), STATE_LABELS[state], lang,
-                    views.language_name(lang), STATE_LABELS[state],
-                )
-                for lang, state in states.items()
+                (lang, views.language_name(lang), STATE_LABELS[state], STATE_MARKS[state])
+                for lang, state in states_of(page).items()
             ),
         ),
-    )  # fmt: skip
+    )
 
 
 class ExplorerFilterSet(GenericPageFilterSet, views.LanguageStateFilterSet):
