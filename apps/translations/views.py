@@ -22,7 +22,13 @@ from wagtail.log_actions import log
 from wagtail.models import Page, get_page_content_types
 
 from apps.core import withdrawal
-from apps.core.translation import LANGUAGE_CODES, page_languages, withdrawn_languages
+from apps.core.translation import (
+    LANGUAGE_CODES,
+    current_language,
+    own_value,
+    page_languages,
+    withdrawn_languages,
+)
 
 from .status import STATE_LABELS, STATES, annotate_facts, state_condition, states_of
 
@@ -156,7 +162,9 @@ class TranslationReportView(PageReportView):
 
     def decorate_paginated_queryset(self, object_list):
         pages = with_states(list(object_list))
-        titles = [(s.path, s.get_admin_display_title()) for s in sections()]
+        lang = current_language()
+        titles = [(s.path, own_value(s, "title", lang) or s.get_admin_display_title())
+                  for s in sections()]  # fmt: skip
         for page in pages:
             page.section_title = next((t for p, t in titles if page.path.startswith(p)), "")
         return pages
