@@ -47,6 +47,15 @@ def sections(request=None):
     return Page.objects.filter(depth=SECTION_DEPTH).order_by("path")
 
 
+def section_titles():
+    """(tree path, title in the admin's language) of each section, in one query."""
+    lang = current_language()
+    return [
+        (section.path, own_value(section, "title", lang) or section.get_admin_display_title())
+        for section in sections()
+    ]
+
+
 class LanguageStateFilterSet(WagtailFilterSet):
     """Pages in a state in a language (in any language when none is chosen)."""
 
@@ -162,9 +171,7 @@ class TranslationReportView(PageReportView):
 
     def decorate_paginated_queryset(self, object_list):
         pages = with_states(list(object_list))
-        lang = current_language()
-        titles = [(s.path, own_value(s, "title", lang) or s.get_admin_display_title())
-                  for s in sections()]  # fmt: skip
+        titles = section_titles()
         for page in pages:
             page.section_title = next((t for p, t in titles if page.path.startswith(p)), "")
         return pages

@@ -135,6 +135,17 @@ OTHER_SENTENCES = {
 }
 
 
+def dashboard_links(lang, counts):
+    """(text, report address) for `lang`: its missing pages always, drafts and withdrawn
+    pages when there are any."""
+    sentences = {MISSING: MISSING_SENTENCES[lang], **OTHER_SENTENCES}
+    states = [MISSING, *(state for state in OTHER_SENTENCES if counts[lang, state])]
+    return [
+        (sentences[state] % {"count": counts[lang, state]}, views.report_url(lang, state))
+        for state in states
+    ]
+
+
 class TranslationsPanel(Component):
     name = "translations"
     order = 60
@@ -142,16 +153,10 @@ class TranslationsPanel(Component):
 
     def get_context_data(self, parent_context):
         counts = state_counts(editable_pages(parent_context["request"].user))
-        rows = []
-        for lang in LANGUAGE_CODES:
-            links = [(MISSING_SENTENCES[lang], MISSING)]
-            links += [(text, state) for state, text in OTHER_SENTENCES.items()
-                      if counts[lang, state]]  # fmt: skip
-            rows.append(
-                [(text % {"count": counts[lang, state]}, views.report_url(lang, state))
-                 for text, state in links]  # fmt: skip
-            )
-        return {"rows": rows, "report_url": reverse("translations:report")}
+        return {
+            "rows": [dashboard_links(lang, counts) for lang in LANGUAGE_CODES],
+            "report_url": reverse("translations:report"),
+        }
 
 
 @hooks.register("construct_homepage_panels")
