@@ -119,6 +119,7 @@ def with_states(pages):
     """Give each page of a page of results its states (read from annotate_facts)."""
     for page in pages:
         page.language_states = states_of(page)
+        page.state_labels = {lang: STATE_LABELS[s] for lang, s in page.language_states.items()}
     return pages
 
 
@@ -133,7 +134,16 @@ class TranslationReportView(PageReportView):
     filterset_class = TranslationReportFilterSet
     permission_required = "change"
     default_ordering = "path"
-    list_export = ["title", *(f"state_{lang}" for lang in LANGUAGE_CODES)]
+    list_export = [
+        "get_admin_display_title", "section_title", "page_type_display_name",
+        *(f"state_labels.{lang}" for lang in LANGUAGE_CODES),
+    ]  # fmt: skip
+    export_headings = {
+        "get_admin_display_title": _("Page"),
+        "section_title": _("Section"),
+        "page_type_display_name": _("Type"),
+        **{f"state_labels.{lang}": language_name(lang) for lang in LANGUAGE_CODES},
+    }
 
     def get_queryset(self):
         pages = self.permission_policy.instances_user_has_permission_for(
@@ -176,10 +186,8 @@ class TranslationReportView(PageReportView):
             page.section_title = next((t for p, t in titles if page.path.startswith(p)), "")
         return pages
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["object_list"] = self.decorate_paginated_queryset(context["object_list"])
-        return context
+    def get_filename(self):
+        return "translations"
 
 
 def report_url(lang, state):

@@ -170,3 +170,13 @@ def test_the_explorer_shows_and_filters_languages(client, editor, pages):
     filtered = client.get(f"/admin/pages/{blog}/?language=fi&state=withdrawn").content.decode()
     assert "נסוג בפינית סטטוס" in filtered
     assert "רק בעברית סטטוס" not in filtered
+
+
+def test_the_report_exports_the_states_in_the_admin_language(client, editor, pages):
+    response = editor(client, "fi").get("/admin/translations/?language=fi&state=draft&export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    lines = text.splitlines()
+    assert lines[0].split(",")[-3:] == ["heprea", "persia", "suomi"]
+    row = next(line for line in lines if "טיוטה בפינית סטטוס" in line)
+    assert row.endswith(",Julkaistu,Puuttuu,Luonnos")
