@@ -15,6 +15,7 @@ from wagtail.users.models import UserProfile
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.core import withdrawal
 from apps.core.translation import in_language, page_languages
+from apps.search.models import SearchDocument
 from tests.seeds import create_page, publish_translation, url_in
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,12 @@ def test_a_withdrawn_language_leaves_every_place_and_comes_back(client, post):
                "sitemap": True, "hebrew post": 200}  # fmt: skip
     assert finnish_places(client, post) == present
 
+    def indexed():
+        return set(SearchDocument.objects.filter(page=post).values_list("language", flat=True))
+
+    assert indexed() == {"he", "fi"}
     assert withdrawal.withdraw(post, "fi")
+    assert indexed() == {"he"}
     fresh = BlogPostPage.objects.get(pk=post.pk)
     assert page_languages(fresh) == ["he"]
     assert fresh.title_fi == TITLE_FI  # the text stays
@@ -73,6 +79,7 @@ def test_a_withdrawn_language_leaves_every_place_and_comes_back(client, post):
     assert finnish_places(client, post)["post"] == 404
 
     assert withdrawal.restore(fresh, "fi")
+    assert indexed() == {"he", "fi"}
     assert finnish_places(client, post) == present
 
 
