@@ -54,6 +54,8 @@ def production_env(database_url, host="127.0.0.1"):
         # Production requires its shared cache: the machine's Redis.
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "DJANGO_SECURE_SSL_REDIRECT": "0",
+        # Plain HTTP here: secure-only cookies would never come back (the admin's sign-in).
+        "DJANGO_SECURE_COOKIES": "0",
     }
 
 
