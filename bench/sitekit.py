@@ -69,7 +69,8 @@ def serve(database_url, production=False):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
             cwd=ROOT, env={**os.environ, **env}, check=True,
         )  # fmt: skip
-    with running_server(env) as base:
+    # The admin's sign-in (screenshots) posts a form to this plain-HTTP address.
+    with running_server(env, trust_own_origin=production) as base:
         yield base
 
 
