@@ -1,8 +1,11 @@
-"""`make screenshots`: every page type in every language at 375 and 1280 px, light and dark.
+"""`make screenshots`: every page type in every language at 375 and 1280 px, light and dark,
+and the admin's translation workflow (dashboard, report) in the Hebrew, Persian and Finnish
+admin.
 
-PNG files go to var/screenshots/<lang>-<page type>-<width>-<scheme>.png for review; the site is
-a temporary seeded copy (bench/sitekit.py). `--only fa` limits the languages. The translator's
-admin screens follow (bench/translation_screenshots.py), in the admin of each language.
+PNG files go to var/screenshots/<lang>-<page type>-<width>-<scheme>.png and
+var/screenshots/admin-<lang>-<screen>.png for review; the site is a temporary seeded copy
+(bench/sitekit.py). `--only fa` limits the languages. The translator's admin screens follow
+(bench/translation_screenshots.py), in the admin of each language.
 """
 
 import argparse
@@ -18,6 +21,44 @@ from tests.chromium import launch_chromium  # noqa: E402
 
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
+ADMIN_PASSWORD = "screenshots-password-1"  # noqa: S105 - a throwaway site's account
+#: The admin screens of the translation workflow: (name, address).
+ADMIN_SCREENS = (
+    ("dashboard", "/admin/"),
+    ("translations-missing-fi", "/admin/translations/?language=fi&state=missing"),
+    ("translations", "/admin/translations/"),
+)
+
+
+def make_admin_users(langs):
+    """An editor reading the admin in each language (before Playwright starts its loop)."""
+    from django.contrib.auth.models import User
+    from wagtail.users.models import UserProfile
+
+    for lang in langs:
+        user = User.objects.create_superuser(f"screenshots-{lang}", password=ADMIN_PASSWORD)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = lang
+        profile.save()
+
+
+def admin_screenshots(browser, base, langs, out):
+    """The translation workflow's admin screens in each admin language; returns the count."""
+    count = 0
+    for lang in langs:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/admin/login/")
+        page.fill("#id_username", f"screenshots-{lang}")
+        page.fill("#id_password", ADMIN_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/admin/")
+        for name, path in ADMIN_SCREENS:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(out / f"admin-{lang}-{name}.png"), full_page=True)
+            count += 1
+        page.close()
+    return count
 
 
 def main():
@@ -30,11 +71,14 @@ def main():
 
     from playwright.sync_api import sync_playwright
 
+    langs = [lang for lang in ("he", "fa", "fi") if not args.only or lang in args.only]
     with running_site(production=True) as site:
+        make_admin_users(langs)
         admin = translation_screenshots.prepare()
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             count = shoot_pages(browser, site, out, args.only)
+            count += admin_screenshots(browser, site.base, langs, out)
             count += translation_screenshots.shoot(browser, out, admin, args.only)
             browser.close()
     print(f"{count} screenshots in {out}")

@@ -54,6 +54,8 @@ def production_env(database_url, host="127.0.0.1"):
         # Production requires its shared cache: the machine's Redis.
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "DJANGO_SECURE_SSL_REDIRECT": "0",
+        # Plain HTTP here: secure-only cookies would never come back (the admin's sign-in).
+        "DJANGO_SECURE_COOKIES": "0",
     }
 
 
@@ -67,7 +69,8 @@ def serve(database_url, production=False):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
             cwd=ROOT, env={**os.environ, **env}, check=True,
         )  # fmt: skip
-    with running_server(env) as base:
+    # The admin's sign-in (screenshots) posts a form to this plain-HTTP address.
+    with running_server(env, trust_own_origin=production) as base:
         yield base
 
 

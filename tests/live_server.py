@@ -40,11 +40,15 @@ def wait_until_healthy(base, process, log, name, timeout=60):
 
 
 @contextlib.contextmanager
-def running_server(env, timeout=60, gunicorn=False, workers=1):
+def running_server(env, timeout=60, gunicorn=False, workers=1, trust_own_origin=False):
     """Start the site with `env` added to this environment; yield its base URL once /healthz
     answers, and stop it afterwards. gunicorn=True runs it as deployed (deploy/gunicorn.conf.py,
-    `workers` workers) instead of Django's development server."""
+    `workers` workers) instead of Django's development server. trust_own_origin=True lets
+    production settings accept form posts from the server's own address (its port is only
+    known here)."""
     port = free_port()
+    if trust_own_origin:
+        env = {**env, "DJANGO_CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}"}
     command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     if gunicorn:
         command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"]

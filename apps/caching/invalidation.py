@@ -5,7 +5,8 @@ Three things change what readers see, and each has one function here. It works o
 CDN, and does both once the change is committed, so that no request can fill a cache with the
 old content in between:
 
-- page_changed(page): a page was published, unpublished or moved. Everything rendered under the
+- page_changed(page): a page was published, unpublished or moved, or withdrawn or restored in
+  one language. Everything rendered under the
   content version (fragments, routes, known sites) is never read again, and every URL that shows
   the page is purged (targets.page_urls).
 - shared_content_changed(): something many pages show or obey (an author, a topic, a site, a
@@ -23,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from apps.core.translation import url_in
+from apps.core.withdrawal import page_languages_changed
 
 from . import content_version, targets, threads
 from .purge import purge_after_commit
@@ -56,6 +58,7 @@ def connect():
     page_unpublished.connect(_page_signal, dispatch_uid="caching.unpublished")
     # A move changes the page's address in every language.
     post_page_move.connect(_page_signal, dispatch_uid="caching.moved")
+    page_languages_changed.connect(_page_signal, dispatch_uid="caching.languages")
     for model in (Site, PageViewRestriction):
         connect_shared(model, f"caching.{model._meta.label}")
 

@@ -26,7 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from apps.core.translation import current_language
+from apps.core.translation import current_language, withdrawn_languages
 
 from . import fragments
 
@@ -53,7 +53,9 @@ def _route_to_keep(root, request, path_components, key):
     if args or kwargs:
         return result, None
     # Wagtail asks every page it serves for its privacy rules (its own and its ancestors'):
-    # kept with the page, they cost no query either. The root page itself comes from known_site.
+    # kept with the page, they cost no query either; so do the languages it is withdrawn in,
+    # which its serve reads. The root page itself comes from known_site.
+    withdrawn_languages(page)
     found = pickle.dumps((page if path_components else None, list(page.get_view_restrictions())))
     cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
     return result, found

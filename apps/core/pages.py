@@ -19,12 +19,11 @@ from .translation import (
     LANGUAGE_NAMES,
     current_language,
     fill_missing_slugs,
-    in_language_any,
     language_link,
     own_value,
     page_languages,
-    titled_languages,
     url_in,
+    with_pages_in,
 )
 
 
@@ -229,14 +228,11 @@ class SectionIndexPage(TranslatedPage):
         own = page_languages(self)
         if not own:
             return own
-        rows = (
-            self.get_children()
-            .live()
-            .filter(in_language_any(own))
-            .values_list(*(f"title_{lang}" for lang in own))
+        rooms = Page.objects.filter(pk=self.pk).values(
+            **{lang: with_pages_in(lang) for lang in own}
         )
-        filled = set().union(*(titled_languages(own, row) for row in rows))
-        return [lang for lang in own if lang in filled]
+        filled = rooms.get()
+        return [lang for lang in own if filled[lang]]
 
     def listing(self):
         raise NotImplementedError

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .translation import LANGUAGE_NAMES, page_languages
+from .translation import LANGUAGE_NAMES, page_languages, withdrawn_languages
 
 
 class PageLanguagesPanel(Panel):
@@ -20,5 +20,8 @@ class PageLanguagesPanel(Panel):
             context = super().get_context_data(parent_context)
             instance = self.instance
             context["languages"] = [LANGUAGE_NAMES[code] for code in page_languages(instance)]
+            context["withdrawn"] = [
+                LANGUAGE_NAMES[code] for code in sorted(withdrawn_languages(instance))
+            ]
             context["is_new"] = instance.pk is None
             return context

@@ -1,9 +1,11 @@
 """Which languages a page exists in, derived from its own fields.
 
 A page exists in a language when its title for that language is filled, read without
-modeltranslation's fallback. Everything that offers a page in a language (routing, the
-language switcher, listings, and later hreflang, sitemap, feeds and search) asks these helpers,
-so that no Hebrew text is ever served under a Persian or Finnish URL.
+modeltranslation's fallback, and an editor has not withdrawn it in that language
+(apps/core/models.py: the text stays, readers no longer get it). Everything that offers a page
+in a language (routing, the language switcher, listings, hreflang, sitemap, feeds and search)
+asks these helpers, so that no Hebrew text is ever served under a Persian or Finnish URL and a
+withdrawn language leaves every one of them at once.
 """
 
 from django.conf import settings
@@ -45,24 +47,65 @@ def own_value(instance, field_name, lang):
     return getattr(instance, build_localized_fieldname(field_name, lang), None)
 
 
-def page_languages(page):
-    """The languages `page` exists in, in the site's language order."""
+def titled_languages(page):
+    """The languages `page` has a title in (its text, withdrawn or not), in the site's order."""
     return [lang for lang in LANGUAGE_CODES if (own_value(page, "title", lang) or "").strip()]
 
 
-def titled_languages(langs, titles):
+def filled_languages(langs, titles):
     """The languages of `langs` whose title is filled in `titles` (one title per language)."""
     return {lang for lang, title in zip(langs, titles, strict=True) if title}
+
+
+WITHDRAWN_KEY = "_withdrawn_languages"
+
+
+def withdrawn_languages(page):
+    """The languages an editor withdrew `page` in: read once per page object (or from a
+    `prefetch_related("language_withdrawals")`), and kept on it, as routing's cache keeps it."""
+    if page.pk is None:
+        return frozenset()
+    if WITHDRAWN_KEY not in page.__dict__:
+        rows = page.language_withdrawals.all()
+        page.__dict__[WITHDRAWN_KEY] = frozenset(row.language for row in rows)
+    return page.__dict__[WITHDRAWN_KEY]
+
+
+def forget_withdrawn_languages(page):
+    """After a withdrawal or a restore, let `page` read its languages again."""
+    for key in (WITHDRAWN_KEY, "languages"):
+        page.__dict__.pop(key, None)
+
+
+def page_languages(page):
+    """The languages `page` exists in for readers, in the site's language order."""
+    withdrawn = withdrawn_languages(page)
+    return [lang for lang in titled_languages(page) if lang not in withdrawn]
 
 
 def exists_in(page, lang):
     return lang in page_languages(page)
 
 
-def in_language(lang, prefix=""):
-    """A Q object selecting pages (or related pages, with `prefix`) that exist in `lang`."""
+def titled_in(lang, prefix=""):
+    """A Q object selecting pages (or related pages, with `prefix`) with a title in `lang`."""
     field = f"{prefix}{build_localized_fieldname('title', lang)}"
     return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+
+
+def withdrawn_in(lang, prefix=""):
+    """A condition selecting pages (or related pages, with `prefix`) withdrawn in `lang`."""
+    from .models import LanguageWithdrawal
+
+    return Exists(
+        LanguageWithdrawal.objects.filter(page_id=OuterRef(f"{prefix}pk"), language=lang)
+    )
+
+
+def in_language(lang, prefix=""):
+    """A Q object selecting pages (or related pages, with `prefix`) that exist in `lang`: the
+    same rule as page_languages, for querysets."""
+    return titled_in(lang, prefix) & ~withdrawn_in(lang, prefix)
 
 
 def in_language_any(langs, prefix=""):
@@ -145,7 +188,7 @@ def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs)
 def title_language(page):
     """The language `page.title` reads from (the active one, else modeltranslation's fallback
     order), or None when the page has no title in any language."""
-    languages = page_languages(page)
+    languages = titled_languages(page)
     order = (current_language(), *settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"])
     return next((lang for lang in order if lang in languages), None)
 
@@ -212,7 +255,7 @@ def fill_missing_slugs(page):
     parent = page.get_parent()
     siblings = Page.objects.child_of(parent).exclude(pk=page.pk) if parent is not None else None
     filled = False
-    for lang in page_languages(page):
+    for lang in titled_languages(page):
         field = build_localized_fieldname("slug", lang)
         base = "" if getattr(page, field) else slug_from_title(own_value(page, "title", lang))
         if base:

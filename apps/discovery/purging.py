@@ -6,7 +6,7 @@ from django.utils.translation import override
 from wagtail.models import Page
 
 from apps.caching.targets import urls_of
-from apps.core.translation import LANGUAGE_CODES
+from apps.core.translation import LANGUAGE_CODES, titled_languages
 
 from .models import RelatedPageLink
 from .related import related_page_ids
@@ -14,9 +14,10 @@ from .related import related_page_ids
 
 def _neighbour_ids(page):
     """Pages whose "related" list may show `page`: its own related pages (the ranking is
-    symmetric: shared topics and shared words) and every page that picked it by hand."""
+    symmetric: shared topics and shared words) and every page that picked it by hand; in every
+    language the page has text in, so that a language just withdrawn leaves its neighbours too."""
     ids = set()
-    for lang in getattr(page, "languages", LANGUAGE_CODES):
+    for lang in titled_languages(page):
         ids.update(related_page_ids(page, lang))
     for link_model in RelatedPageLink.__subclasses__():
         ids.update(link_model.objects.filter(related_id=page.pk).values_list("page_id", flat=True))

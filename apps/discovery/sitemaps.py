@@ -46,6 +46,7 @@ def _public_pages(root):
         .public()
         .descendant_of(root, inclusive=True)
         .annotate(**{f"has_pages_{lang}": with_pages_in(lang) for lang in LANGUAGE_CODES})
+        .prefetch_related("language_withdrawals")
         .order_by("path")
     )
 

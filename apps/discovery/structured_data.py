@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from apps.blocks.blocks import answered_questions, rich_text_plain
-from apps.core.translation import own_value, page_languages, url_in
+from apps.core.translation import in_language, own_value, url_in
 
 from .links import absolute_url
 
@@ -152,12 +152,11 @@ def breadcrumbs(page, lang, request, site_root):
     steps = (
         Page.objects.ancestor_of(page, inclusive=True)
         .filter(depth__gte=site_root.depth, path__startswith=site_root.path)
+        .filter(in_language(lang))
         .order_by("depth")
     )
     items = []
     for step in steps:
-        if lang not in page_languages(step):
-            continue
         items.append(
             {
                 "@type": "ListItem",

@@ -7,7 +7,7 @@ that language. Home and section pages are navigation, not answers, and are not i
 
 from dataclasses import dataclass
 
-from apps.core.translation import own_value
+from apps.core.translation import own_value, page_languages
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,10 @@ def is_searchable(page):
 
 
 def document_parts(page, lang):
-    """The page's own text in `lang`, or None when the page does not exist in `lang`."""
-    title = (own_value(page, "title", lang) or "").strip()
-    if not title:
+    """The page's own text in `lang`, or None when the page does not exist in `lang` (no title
+    there, or withdrawn there)."""
+    if lang not in page_languages(page):
         return None
+    title = own_value(page, "title", lang).strip()
     lead, body = page.search_text(lang)
     return DocumentParts(title=title, lead=lead.strip(), body=body.strip())

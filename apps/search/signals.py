@@ -1,10 +1,13 @@
-"""The index follows publishing: a published page is reindexed, an unpublished one removed.
+"""The index follows publishing: a published page is reindexed (and so is one withdrawn or
+restored in a language), an unpublished one removed.
 
 Deleting a page needs no receiver: SearchDocument.page cascades, so the database removes the
 page's documents and terms in the same delete (Wagtail deletes a page's subtree that way too).
 """
 
 from wagtail.signals import page_published, page_unpublished
+
+from apps.core.withdrawal import page_languages_changed
 
 from .indexer import index_page, remove_page
 
@@ -19,4 +22,6 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 def connect():
     page_published.connect(on_page_published, dispatch_uid="search.index_published_page")
+    # Withdrawn in a language or restored there: that language's document goes or comes back.
+    page_languages_changed.connect(on_page_published, dispatch_uid="search.index_languages")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search.unindex_unpublished_page")

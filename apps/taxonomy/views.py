@@ -11,9 +11,9 @@ from apps.core.pages import article_models
 from apps.core.translation import (
     LANGUAGE_CODES,
     current_language,
+    filled_languages,
     language_link,
     own_value,
-    titled_languages,
 )
 
 from .models import Topic
@@ -37,7 +37,7 @@ def languages_with_pages(topics):
     topics = list(topics)
     found = {topic.pk: set() for topic in topics}
     for topic_id, *titles in _page_titles_by_topic(topics):
-        found[topic_id] |= titled_languages(LANGUAGE_CODES, titles)
+        found[topic_id] |= filled_languages(LANGUAGE_CODES, titles)
     return {
         topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
     }

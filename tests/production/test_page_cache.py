@@ -162,3 +162,32 @@ def test_moderation_purges_the_page_in_the_comment_language(site, moderator_user
         comment.delete()
     # Deleting a comment that was no longer public leaves the cached page alone.
     assert get(site, path)[1] == "HIT"
+
+
+def test_withdrawing_a_language_purges_its_pages_and_restoring_brings_them_back(site, new_post):
+    from apps.core import withdrawal
+    from tests.seeds import publish_translation
+
+    post = publish_translation(
+        new_post, title_fi="Välimuistin kieliversio", slug_fi="valimuistin-kieliversio"
+    )
+    with override("fi"):
+        feed = reverse("feed-rss")
+    fi_path, he_path = url_in(post, "fi"), url_in(post, "he")
+    listings = ["/fi/", url_in(BlogIndexPage.objects.get(), "fi"), feed]
+    for path in [fi_path, *listings]:
+        assert "Välimuistin kieliversio" in warm(site, path), path
+    warm(site, he_path)
+
+    withdrawal.withdraw(post, "fi")
+    assert get(site, fi_path)[0] == 404
+    for path in listings:
+        # (Purged and rendered again; the Finnish blog, left without posts, answers 404.)
+        _status, state, body = get(site, path)
+        assert state == "MISS", path
+        assert "Välimuistin kieliversio" not in body, path
+    assert get(site, he_path)[0] == 200  # the Hebrew version stays
+
+    withdrawal.restore(post, "fi")
+    assert get(site, fi_path)[0] == 200
+    assert "Välimuistin kieliversio" in get(site, "/fi/")[2]
