@@ -94,6 +94,10 @@ class HelpfulReportView(EditorsOnly, ReportView):
     def filter_queryset(self, queryset):
         return grouped_scores(super().filter_queryset(queryset))
 
+    def get_table(self, object_list):
+        # The table shows the rows as decorated here, not the grouped query's dicts.
+        return super().get_table(self.decorate_paginated_queryset(object_list))
+
     def decorate_paginated_queryset(self, object_list):
         scores = [score_from_row(row) for row in object_list]
         titles = dict(

@@ -110,6 +110,10 @@ class SearchReportView(ReportView):
     def get_queryset(self):
         return needs()
 
+    def get_table(self, object_list):
+        # The table shows the rows as decorated here, not the grouped query's dicts.
+        return super().get_table(self.decorate_paginated_queryset(object_list))
+
     def decorate_paginated_queryset(self, object_list):
         model, parent = new_page_parent()
         rows = list(object_list)
