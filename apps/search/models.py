@@ -6,6 +6,7 @@ language so that the (language, term) index answers a query without touching the
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 TERM_LENGTH = 64
 
@@ -68,6 +69,8 @@ class LoggedSearch(models.Model):
     searched_at = models.DateTimeField(db_index=True)
 
     class Meta:
+        verbose_name = _("logged search")
+        verbose_name_plural = _("logged searches")
         indexes = [models.Index(fields=["language", "need"], name="search_log_need")]
 
     def __str__(self):
@@ -83,6 +86,8 @@ class OpenedResult(models.Model):
     opened_at = models.DateTimeField(db_index=True)
 
     class Meta:
+        verbose_name = _("opened result")
+        verbose_name_plural = _("opened results")
         indexes = [models.Index(fields=["language", "need"], name="search_opened_need")]
 
     def __str__(self):
