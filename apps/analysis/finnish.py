@@ -243,6 +243,7 @@ def _analyze(token: str) -> str:
 
 # Letters a keyboard without ä and ö leaves as a and o; at most this many are tried (2^6 spellings).
 _MARKABLE = {"a": "ä", "o": "ö"}
+_PLAIN_FINNISH_WORD = re.compile("[a-zå]+")
 MAX_MARKABLE = 6
 
 
@@ -250,12 +251,11 @@ def _marked_spellings(token: str):
     """`token` with each combination of its first a/o letters written ä/ö (not the token itself)."""
     positions = [index for index, letter in enumerate(token) if letter in _MARKABLE]
     positions = positions[:MAX_MARKABLE]
-    for marks in itertools.product((False, True), repeat=len(positions)):
-        if any(marks):
-            letters = list(token)
-            for index, marked in zip(positions, marks, strict=True):
-                letters[index] = _MARKABLE[letters[index]] if marked else letters[index]
-            yield "".join(letters)
+    for marked in itertools.product((False, True), repeat=len(positions)):
+        letters = list(token)
+        for index in itertools.compress(positions, marked):
+            letters[index] = _MARKABLE[letters[index]]
+        yield "".join(letters)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -264,9 +264,9 @@ def spellings_with_marks(token: str) -> tuple:
 
     Only for tokens without ä or ö (a reader who types them means them); () without Voikko.
     """
-    if not _FINNISH_WORD.fullmatch(token) or "ä" in token or "ö" in token or voikko() is None:
+    if not _PLAIN_FINNISH_WORD.fullmatch(token) or voikko() is None:
         return ()
-    return tuple(word for word in _marked_spellings(token) if _readings(word))
+    return tuple(word for word in _marked_spellings(token) if word != token and _readings(word))
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -276,12 +276,19 @@ def compound_parts(token: str) -> tuple:
     reading = _best_reading(token) if _FINNISH_WORD.fullmatch(token) else None
     if reading is None:
         return ()
-    members = []  # (letters, base form): one per word the compound is made of
-    for letters, word_base in _WORD_BASE.findall(reading.get("WORDBASES", "")):
-        if not word_base.startswith("+"):
-            members.append((letters, word_base))
-        elif members:  # a derivation ending: palvel + u is palvelu, not palvella
-            members[-1] = (members[-1][0] + letters,) * 2
+    members = _compound_members(reading.get("WORDBASES", ""))
     if len(members) < 2 or reading.get("STRUCTURE", "").count("=") < 2:
         return ()
-    return tuple(analyze_token(base.lower()) for _, base in members)
+    return tuple(analyze_token(base.lower()) for base in members)
+
+
+def _compound_members(word_bases: str) -> list:
+    """The base form of each word in Voikko's WORDBASES; a derivation ending joins its word
+    (+palvel(palvella)+u(+u) is palvelu, not palvella)."""
+    members = []  # [letters, base form]
+    for letters, word_base in _WORD_BASE.findall(word_bases):
+        if not word_base.startswith("+"):
+            members.append([letters, word_base])
+        elif members:
+            members[-1] = [members[-1][0] + letters] * 2
+    return [base for _letters, base in members]
