@@ -19,10 +19,12 @@ PROD_PORT ?= 8080
 run-prod: install
 	$(PY) deploy/stack.py --port $(PROD_PORT)
 
-## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set); installs the
-## Debian packages it needs first when run as root (scripts/setup-system.sh), or names the command
+## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set) on TEST_WORKERS
+## processes (pytest-xdist; each has its own test database); installs the Debian packages it needs
+## first when run as root (scripts/setup-system.sh), or names the command
+TEST_WORKERS ?= 2
 test: system install tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## system: the Debian packages the tests need (Chromium, Java, Node, Redis, nginx, gettext, Voikko)
 system:
