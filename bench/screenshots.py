@@ -64,6 +64,25 @@ def add_report_data():
     connections.close_all()
 
 
+def page_screenshots(browser, site, out, only):
+    count = 0
+    for (lang, kind), _path in sorted(site.paths.items()):
+        if only and lang not in only:
+            continue
+        for width in WIDTHS:
+            for scheme in SCHEMES:
+                page = browser.new_page(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme
+                )
+                page.goto(site.url((lang, kind)))
+                page.wait_for_load_state("networkidle")
+                target = out / f"{lang}-{kind}-{width}-{scheme}.png"
+                page.screenshot(path=str(target), full_page=True)
+                page.close()
+                count += 1
+    return count
+
+
 def report_screenshots(browser, base, out, langs):
     count = 0
     for lang in langs:
@@ -93,26 +112,13 @@ def main():
 
     from playwright.sync_api import sync_playwright
 
-    with running_site(production=True) as site, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        add_report_data()
-        count = 0
-        for (lang, kind), _path in sorted(site.paths.items()):
-            if args.only and lang not in args.only:
-                continue
-            for width in WIDTHS:
-                for scheme in SCHEMES:
-                    page = browser.new_page(
-                        viewport={"width": width, "height": 900}, color_scheme=scheme
-                    )
-                    page.goto(site.url((lang, kind)))
-                    page.wait_for_load_state("networkidle")
-                    target = out / f"{lang}-{kind}-{width}-{scheme}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    page.close()
-                    count += 1
-        count += report_screenshots(browser, site.base, out, args.only or ("he", "fa", "fi"))
-        browser.close()
+    with running_site(production=True) as site:
+        add_report_data()  # before Playwright's loop starts: Django refuses database calls in it
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            count = page_screenshots(browser, site, out, args.only)
+            count += report_screenshots(browser, site.base, out, args.only or ("he", "fa", "fi"))
+            browser.close()
     print(f"{count} screenshots in {out}")
 
 

@@ -58,8 +58,8 @@ def _rate_message(seconds):
     ) % {"minutes": count}
 
 
-def _early_refusal(request, form, page_id):
-    """The checks before the database: a refusal page, a redirect for a repeated vote, or None."""
+def _early_refusal(request, form):
+    """The checks before the database: a refusal page, or None when the vote may go on."""
     if not same_site(request):
         message = _("This form was sent from another site and was not accepted.")
         return _refusal(request, form, message, 403)
@@ -81,7 +81,7 @@ def vote(request, page_id):
     if request.method == "GET":
         return HttpResponseRedirect(f"{_votable_page(page_id, lang).get_url(request)}#helpful")
     form = HelpfulForm(request.POST, auto_id="helpful-%s")
-    refusal = _early_refusal(request, form, page_id)
+    refusal = _early_refusal(request, form)
     if refusal is not None:
         return refusal
     page = _votable_page(page_id, lang)
