@@ -67,12 +67,14 @@ $(VENV)/.installed: $(VENV)/.installed-site
 db: install-site
 	@$(PY) scripts/prepare.py --admin-url http://$(HOST):$(PORT)/admin/
 
-## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), and the
-## average cyclomatic complexity of apps/ (radon; the target is 2.5 or less)
+## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), no function
+## over 50 lines outside bench/, and the average cyclomatic complexity of apps/ (radon; the
+## target is 2.5 or less)
 lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/check_function_length.py
 	@$(VENV)/bin/radon cc -a -s apps | tail -1
 
 ## messages: extract UI strings into locale/*/django.po, then compile after translating
