@@ -61,6 +61,74 @@ def admin_screenshots(browser, base, langs, out):
     return count
 
 
+
+# The editors' reports, in each admin language, with a few votes and searches to show.
+REPORTS = {
+    "helpful": "/admin/reports/helpful/",
+    "helpful-texts": "/admin/reports/helpful/texts/",
+    "searches": "/admin/reports/searches/",
+}
+REPORT_PASSWORD = "screenshots-only-1"  # noqa: S105 - a throwaway account on a temporary site
+
+
+def add_report_data():
+    """An admin account per language, and votes and searches for the reports to show."""
+    from django.contrib.auth.models import User
+    from django.db import connections
+    from django.utils import timezone
+    from wagtail.models import Page
+    from wagtail.users.models import UserProfile
+
+    from apps.feedback.models import Vote
+    from apps.search.log import record_opened, record_search
+
+    for lang in ("he", "fa", "fi"):
+        user = User.objects.create_superuser(f"report-{lang}", "", REPORT_PASSWORD)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = lang
+        profile.save()
+    now = timezone.now()
+    samples = {
+        "he": ("לקוחות", "מזגן שבור", "חסר מחיר"),
+        "fa": ("مشتریان", "یخچال خراب", "قیمت نیامده"),
+        "fi": ("asiakkaille", "jääkaappi rikki", "Hinta puuttui"),
+    }
+    articles = [page for page in Page.objects.live().specific() if getattr(page, "is_article", 0)]
+    for lang, (found, missing, text) in samples.items():
+        pages = [page for page in articles if page.exists_in(lang)][:2]
+        for page in pages:
+            for helpful, reason, written in (
+                (True, "", ""),
+                (True, "", ""),
+                (False, "missing", text),
+            ):
+                Vote.objects.create(page=page, language=lang, helpful=helpful, reason=reason,
+                                    text=written, created_at=now)  # fmt: skip
+        for query, results in ((found, 3), (found, 3), (missing, 0)):
+            record_search(query, lang, results)
+        record_opened(found, lang, pages[0])
+    connections.close_all()
+
+
+def report_screenshots(browser, base, out, langs):
+    count = 0
+    for lang in langs:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/admin/login/")
+        page.fill("#id_username", f"report-{lang}")
+        page.fill("#id_password", REPORT_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/admin/")
+        for name, path in REPORTS.items():
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(f"{base}{path}?language={lang}")
+                page.screenshot(path=str(out / f"{lang}-admin-{name}-{width}.png"), full_page=True)
+                count += 1
+        page.close()
+    return count
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="languages (default: he fa fi)")
@@ -75,11 +143,13 @@ def main():
     with running_site(production=True) as site:
         make_admin_users(langs)
         admin = translation_screenshots.prepare()
+        add_report_data()  # before Playwright's loop starts: Django refuses database calls in it
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             count = shoot_pages(browser, site, out, args.only)
             count += admin_screenshots(browser, site.base, langs, out)
             count += translation_screenshots.shoot(browser, out, admin, args.only)
+            count += report_screenshots(browser, site.base, out, langs)
             browser.close()
     print(f"{count} screenshots in {out}")
 

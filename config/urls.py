@@ -44,9 +44,11 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # Comments, feeds, topic pages and the site search come before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
     path("", include("apps.comments.urls")),
+    path("", include("apps.feedback.urls")),
     path("", include(discovery_urls.language_urlpatterns)),
     path("", include(taxonomy_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/open/<int:page_id>/", search_views.open_result, name="search_open"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -53,6 +53,23 @@ def _analyze_persian(text: str, words: list[str]) -> list[str]:
     ]
 
 
+def spelling_variants(word: str, lang: str) -> list[str]:
+    """Other ways the reader may have meant `word`: in Finnish, the word with the ä and ö a
+    keyboard without them left out (vaarassa -> väärässä). Query time only."""
+    if lang != "fi":
+        return []
+    return [variant for token in tokens(word) for variant in finnish.spellings_with_marks(token)]
+
+
+def compound_parts(word: str, lang: str) -> list[str]:
+    """The terms of a Finnish compound's parts (asiakaspalvelu -> asiakas, palvelu); [] for other
+    words and languages. Query time only: a compound also finds pages about its parts."""
+    if lang != "fi":
+        return []
+    words = tokens(word)
+    return list(finnish.compound_parts(words[0])) if len(words) == 1 else []
+
+
 def warm_up() -> None:
     """Load every language's dictionaries now (they load on first use otherwise): a server that
     forks workers calls this first, so the workers share one copy."""

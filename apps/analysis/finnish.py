@@ -19,6 +19,7 @@ One rule runs before Snowball: the nominative of -nen words is read as their gen
 """
 
 import functools
+import itertools
 import logging
 import os
 import re
@@ -240,15 +241,77 @@ def analyze_token(token: str) -> str:
     return _analyze(token)
 
 
-def _analyze(token: str) -> str:
+def _readings(token: str) -> list:
+    """Voikko's readings of `token`, in one order whichever engine runs; [] without Voikko."""
     analyzer = voikko()
-    readings = []
-    if analyzer is not None:
-        with _VOIKKO_LOCK:
-            readings = analyzer.analyze(token)
-    if not readings:
-        return unknown_word_term(token)
+    if analyzer is None:
+        return []
+    with _VOIKKO_LOCK:
+        readings = analyzer.analyze(token)
     # Ties go to the reading whose transducer output sorts last: libvoikko and kfst list readings
     # in different orders, and the term must not depend on which one runs.
     readings.sort(key=lambda reading: reading.get("FSTOUTPUT", ""), reverse=True)
-    return reading_term(min(readings, key=_reading_key(token)))
+    return readings
+
+
+def _best_reading(token: str):
+    readings = _readings(token)
+    return min(readings, key=_reading_key(token)) if readings else None
+
+
+def _analyze(token: str) -> str:
+    reading = _best_reading(token)
+    return unknown_word_term(token) if reading is None else reading_term(reading)
+
+
+# Letters a keyboard without ä and ö leaves as a and o; at most this many are tried (2^6 spellings).
+_MARKABLE = {"a": "ä", "o": "ö"}
+_PLAIN_FINNISH_WORD = re.compile("[a-zå]+")
+MAX_MARKABLE = 6
+
+
+def _marked_spellings(token: str):
+    """`token` with each combination of its first a/o letters written ä/ö (not the token itself)."""
+    positions = [index for index, letter in enumerate(token) if letter in _MARKABLE]
+    positions = positions[:MAX_MARKABLE]
+    for marked in itertools.product((False, True), repeat=len(positions)):
+        letters = list(token)
+        for index in itertools.compress(positions, marked):
+            letters[index] = _MARKABLE[letters[index]]
+        yield "".join(letters)
+
+
+@functools.lru_cache(maxsize=10_000)
+def spellings_with_marks(token: str) -> tuple:
+    """Words Voikko knows that are `token` typed without its ä and ö: vaarassa -> väärässä.
+
+    Only for tokens without ä or ö (a reader who types them means them); () without Voikko.
+    """
+    if not _PLAIN_FINNISH_WORD.fullmatch(token) or voikko() is None:
+        return ()
+    return tuple(word for word in _marked_spellings(token) if word != token and _readings(word))
+
+
+@functools.lru_cache(maxsize=10_000)
+def compound_parts(token: str) -> tuple:
+    """The terms of a compound's parts (asiakaspalvelu -> asiakas, palvelu); () for a word that
+    is not a compound of plain words, as Voikko reads it."""
+    reading = _best_reading(token) if _FINNISH_WORD.fullmatch(token) else None
+    if reading is None:
+        return ()
+    members = _compound_members(reading.get("WORDBASES", ""))
+    if len(members) < 2 or reading.get("STRUCTURE", "").count("=") < 2:
+        return ()
+    return tuple(analyze_token(base.lower()) for base in members)
+
+
+def _compound_members(word_bases: str) -> list:
+    """The base form of each word in Voikko's WORDBASES; a derivation ending joins its word
+    (+palvel(palvella)+u(+u) is palvelu, not palvella)."""
+    members = []  # [letters, base form]
+    for letters, word_base in _WORD_BASE.findall(word_bases):
+        if not word_base.startswith("+"):
+            members.append([letters, word_base])
+        elif members:
+            members[-1] = [members[-1][0] + letters] * 2
+    return [base for _letters, base in members]

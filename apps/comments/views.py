@@ -14,7 +14,6 @@ mistakes (an e-mail address missing) gets the page again with the form's errors.
 
 import functools
 import logging
-from urllib.parse import urlsplit
 
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -31,6 +30,7 @@ from apps.core.translation import current_language
 from apps.operations.outage import RETRY_AFTER_SECONDS, render_without_database
 from apps.security import limits
 from apps.security.clients import client_hash
+from apps.security.origins import on_this_site, same_site
 
 from . import cookies, moderation, ratelimit, rules, tokens
 from .forms import CommentForm
@@ -57,24 +57,9 @@ TOKEN_MESSAGES = {
 }
 
 
-def _on_this_site(url, request):
-    """`url` split, when it is on this site's own scheme and host; else None."""
-    parts = urlsplit(url)
-    return parts if (parts.scheme, parts.netloc) == (request.scheme, request.get_host()) else None
-
-
-def _same_site(request):
-    """Whether the browser says the form was sent from this site's own scheme and host."""
-    source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source:
-        # Some privacy tools strip both headers; the other checks still apply.
-        return True
-    return _on_this_site(source, request) is not None
-
-
 def _page_sent_from(request):
     """The path of this site's page the form was sent from (its Referer), or None."""
-    source = _on_this_site(request.headers.get("Referer") or "", request)
+    source = on_this_site(request.headers.get("Referer") or "", request)
     return f"{source.path}#respond" if source else None
 
 
@@ -136,7 +121,7 @@ def _rate_message(seconds):
 def early_refusal(request, page_id, form):
     """The cheap checks, before the database: a refusal page, or None when the post may go on.
     Returns (response, rate decision)."""
-    if not _same_site(request):
+    if not same_site(request):
         message = _("This form was sent from another site and was not accepted.")
         return resend_page(request, form, message, 403, page_id), None
     verdict = tokens.check(request.POST.get("token"), page_id)

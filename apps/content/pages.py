@@ -15,6 +15,7 @@ from apps.blocks.blocks import BodyBlock
 from apps.core.pages import TranslatedPage, topics_in_language
 from apps.core.text import anchor_id, block_text, reading_minutes
 from apps.core.translation import own_value
+from apps.feedback.panels import HelpfulPanel
 
 # A table of contents helps from this many headings on; shorter pages are read straight through.
 TABLE_OF_CONTENTS_MIN_HEADINGS = 3
@@ -50,6 +51,7 @@ class ContentPage(TranslatedPage):
 
     content_panels = [
         *TranslatedPage.content_panels,
+        HelpfulPanel(),
         FieldPanel("lead"),
         FieldPanel("body"),
     ]

@@ -120,6 +120,14 @@ class TranslatedPage(Page):
         """(lead, body): the page's own text in `lang` for the search index."""
         return own_value(self, self.summary_field, lang) or "", ""
 
+    def search_labels(self, lang):
+        """Names the page is filed under in `lang`: its topics' names and its author's name, so
+        that a reader finds a page by what it is about and who wrote it."""
+        topics = getattr(self, "topics", None)
+        names = [own_value(t, "name", lang) for t in topics.all()] if topics is not None else []
+        author = getattr(self, "author", None)
+        return " ".join(name for name in [*names, author and author.name] if name)
+
     base_form_class = TranslatedPageForm
     content_panels = [PageLanguagesPanel(), *Page.content_panels]
 

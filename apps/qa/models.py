@@ -19,6 +19,7 @@ from apps.core.pages import (
 from apps.core.text import html_text, reading_minutes
 from apps.core.translation import current_language, own_value
 from apps.discovery.models import RelatedPageLink, related_pages_panel
+from apps.feedback.panels import HelpfulPanel
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -65,6 +66,7 @@ class QuestionPage(CommentsMixin, TranslatedPage):
     base_form_class = QuestionPageForm
     content_panels = [
         *TranslatedPage.content_panels,
+        HelpfulPanel(),
         FieldPanel("details"),
         InlinePanel("answers", label=_("Answers"), min_num=0),
     ]

@@ -2,7 +2,8 @@
 
 Articles (posts, knowledge-base articles, questions: pages whose `is_article` is set) give their
 own `search_text`: a lead and a body (a post's StreamField, a question's answers) written in
-that language. Home and section pages are navigation, not answers, and are not indexed.
+that language, and their `search_labels`: the names of their topics and author in it. Home
+and section pages are navigation, not answers, and are not indexed.
 """
 
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ class DocumentParts:
     title: str
     lead: str
     body: str
+    # Topic and author names: indexed like body text, never shown in a snippet.
+    labels: str = ""
 
     @property
     def text(self):
@@ -34,4 +37,6 @@ def document_parts(page, lang):
         return None
     title = own_value(page, "title", lang).strip()
     lead, body = page.search_text(lang)
-    return DocumentParts(title=title, lead=lead.strip(), body=body.strip())
+    return DocumentParts(
+        title=title, lead=lead.strip(), body=body.strip(), labels=page.search_labels(lang)
+    )

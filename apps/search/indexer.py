@@ -23,7 +23,12 @@ def index_term(term):
 def field_terms(parts, lang):
     """(term, field) -> occurrences, for the title, lead and body of one document."""
     counts = Counter()
-    fields = ((Field.TITLE, parts.title), (Field.LEAD, parts.lead), (Field.BODY, parts.body))
+    fields = (
+        (Field.TITLE, parts.title),
+        (Field.LEAD, parts.lead),
+        (Field.BODY, parts.body),
+        (Field.BODY, parts.labels),
+    )
     for field, text in fields:
         for term in analyze(text, lang):
             counts[index_term(term), field] += 1

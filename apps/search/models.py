@@ -6,6 +6,7 @@ language so that the (language, term) index answers a query without touching the
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 TERM_LENGTH = 64
 
@@ -54,3 +55,40 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.language} {self.term} ×{self.count}"
+
+
+class LoggedSearch(models.Model):
+    """One search a reader made, with nothing that says who: no address, no cookie, and the
+    text with phone numbers and e-mail addresses masked. `need` is the query's analysed terms,
+    sorted, so that לקוחות, ללקוח and הלקוח are one need."""
+
+    language = models.CharField(max_length=8)
+    need = models.CharField(max_length=255)
+    query = models.CharField(max_length=200)
+    results = models.PositiveIntegerField()
+    searched_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("logged search")
+        verbose_name_plural = _("logged searches")
+        indexes = [models.Index(fields=["language", "need"], name="search_log_need")]
+
+    def __str__(self):
+        return f"{self.language} {self.need} ({self.results})"
+
+
+class OpenedResult(models.Model):
+    """A reader opened a result of a search for `need`: the report's "nobody opened" test."""
+
+    language = models.CharField(max_length=8)
+    need = models.CharField(max_length=255)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("opened result")
+        verbose_name_plural = _("opened results")
+        indexes = [models.Index(fields=["language", "need"], name="search_opened_need")]
+
+    def __str__(self):
+        return f"{self.language} {self.need} -> {self.page_id}"

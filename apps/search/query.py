@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, F, IntegerField, Max, Q, Sum, Value, When
 from wagtail.models import Page
 
-from apps.analysis import analyze, tokens
+from apps.analysis import analyze, compound_parts, spelling_variants, tokens
 from apps.core.translation import in_language
 
 from .indexer import index_term
@@ -40,7 +40,7 @@ STOP_WORDS = {
 
 
 @functools.cache
-def _stop_terms(lang):
+def stop_terms(lang):
     """Analyzed on first use, not at import: starting a process loads no dictionaries."""
     return frozenset(index_term(term) for term in analyze(STOP_WORDS.get(lang, ""), lang))
 
@@ -77,6 +77,27 @@ def _analyze_word(word, lang):
     return {index_term(term) for term in analyze(word, lang)}
 
 
+def _word_terms(word, lang):
+    """The word's terms, and those of the spellings it may stand for (Finnish without ä/ö)."""
+    terms = _analyze_word(word, lang)
+    for variant in spelling_variants(word, lang):
+        terms |= _analyze_word(variant, lang)
+    return terms
+
+
+def _split_compounds(slots, lang):
+    """A compound's slot becomes one slot per part, each also met by the compound itself:
+    asiakaspalvelu finds pages with asiakaspalvelu first, then pages with asiakas and palvelu."""
+    split = []
+    for slot in slots:
+        parts = compound_parts(slot.word, lang)
+        if len(parts) < 2:
+            split.append(slot)
+            continue
+        split += [Slot(slot.word, slot.terms | {index_term(part)}, slot.stop) for part in parts]
+    return split
+
+
 def _runs(count):
     """(start, end) of each run of two to LONGEST_JOIN neighbouring words out of `count`."""
     return [
@@ -100,14 +121,14 @@ def _with_joined_terms(words, own, lang):
 def parse_query(text, lang):
     words = list(dict.fromkeys(tokens(text[:MAX_QUERY_LENGTH])))[:MAX_WORDS]
     own = [_analyze_word(word, lang) for word in words]
-    alternatives = _with_joined_terms(words, own, lang)
-    stop_terms = _stop_terms(lang)
+    alternatives = _with_joined_terms(words, [_word_terms(word, lang) for word in words], lang)
+    stop = stop_terms(lang)
     slots = [
-        Slot(word=word, terms=frozenset(terms), stop=own_terms <= stop_terms)
+        Slot(word=word, terms=frozenset(terms), stop=own_terms <= stop)
         for word, own_terms, terms in zip(words, own, alternatives, strict=True)
         if terms
     ]
-    return ParsedQuery(lang=lang, slots=slots)
+    return ParsedQuery(lang=lang, slots=_split_compounds(slots, lang))
 
 
 @dataclass(frozen=True)
@@ -123,15 +144,18 @@ def _has_any(terms, condition=None):
     return Max(Case(When(when, then=Value(1)), default=Value(0), output_field=IntegerField()))
 
 
-def searchable_pages(lang, root=None):
-    """Pages a reader may find: live, public, existing in `lang`, on this site."""
+def searchable_pages(lang, root=None, only=None):
+    """Pages a reader may find: live, public, existing in `lang`, on this site (under `root`),
+    and among the page ids `only` when it is given (a topic's pages)."""
     pages = Page.objects.live().public().filter(in_language(lang))
     if root is not None:
         pages = pages.descendant_of(root, inclusive=True)
+    if only is not None:
+        pages = pages.filter(pk__in=only)
     return pages
 
 
-def rank(query, root=None):
+def rank(query, root=None, only=None):
     """Ranked hits for `query` among the pages a reader of query.lang may find; one query."""
     if not query:
         return []
@@ -151,7 +175,7 @@ def rank(query, root=None):
         SearchTerm.objects.filter(
             language=query.lang,
             term__in=query.all_terms,
-            document__page__in=searchable_pages(query.lang, root).values("pk"),
+            document__page__in=searchable_pages(query.lang, root, only).values("pk"),
         )
         .values("document_id")
         .annotate(

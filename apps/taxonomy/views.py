@@ -29,6 +29,21 @@ def pages_about(topic, lang):
     return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
 
 
+def page_ids_about(topic):
+    """The ids of every post, article and question about `topic` (search's topic filter)."""
+    return {
+        pk for model in article_models()
+        for pk in model.objects.filter(topics=topic).values_list("pk", flat=True)
+    }
+
+
+def topics_with_pages(lang):
+    """Topics with live pages in `lang`, by their name there (search's topic filter)."""
+    counts = pages_per_topic(lang)
+    topics = [t for t in Topic.objects.filter(pk__in=counts) if own_value(t, "name", lang)]
+    return sorted(topics, key=lambda topic: own_value(topic, "name", lang))
+
+
 def languages_with_pages(topics):
     """{topic id: the languages it has a name and live pages in}, in one query.
 

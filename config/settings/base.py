@@ -293,3 +293,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# "Was this helpful?" (apps/feedback): one vote per reader, page and day; at most
+# FEEDBACK_RATE_LIMIT pages voted on per client address in FEEDBACK_RATE_WINDOW seconds.
+FEEDBACK_RATE_WINDOW = 3600
+FEEDBACK_RATE_LIMIT = 30
+
+# Search that learns (apps/search/log.py): how long searches and opened results are kept, and
+# the page type the search report offers to start from a query that found nothing.
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("MISHOV_SEARCH_LOG_DAYS", "90"))
+SEARCH_NEW_PAGE_TYPE = "kb.articlepage"

@@ -13,7 +13,10 @@ from django.test import Client as DjangoClient
 from apps.comments import moderation
 from apps.comments.models import Comment
 from apps.core.translation import url_in
+from apps.feedback.models import Vote
 from apps.qa.models import QuestionIndexPage
+from apps.search.models import LoggedSearch, OpenedResult
+from apps.taxonomy.models import Topic
 from tests.seeds import seed, seed_page
 
 from .conftest import Client
@@ -385,3 +388,65 @@ def test_uploads_cannot_run_in_the_site_origin_and_nothing_is_sniffed(edge):
     assert photo.header("X-Content-Type-Options") == "nosniff"
     css = client.get("/static/css/site.css")
     assert css.status == 200 and css.header("X-Content-Type-Options") == "nosniff"
+
+
+# Issue 18: "was this helpful?" votes and the search log --------------------------------------
+
+
+@pytest.fixture
+def clean(db):
+    yield
+    for model in (Vote, LoggedSearch, OpenedResult):
+        model.objects.all().delete()
+
+
+def test_a_vote_leaves_the_cached_page_alike_for_everyone(edge, urls, fresh_limits, clean):
+    reader = Client(edge, "127.0.0.40")
+    reader.get(urls["finnish"])
+    before = reader.get(urls["finnish"])
+    assert before.header("X-Cache") == "HIT"
+    action = f"/fi/feedback/{urls['finnish_id']}/"
+
+    voted = reader.post(action, {"helpful": "no", "reason": "outdated", "text": "Vanha"})
+    assert voted.status == 303 and voted.header("Location").endswith("#helpful-thanks")
+    assert voted.header("Set-Cookie") is None and reader.cookies == {}
+    after = reader.get(urls["finnish"])
+    assert after.header("X-Cache") == "HIT" and after.text == before.text
+
+    again = reader.post(action, {"helpful": "yes"})
+    assert again.header("Location").endswith("#helpful-counted")
+    # Another reader has their own vote, however the first one writes its headers.
+    other = Client(edge, "127.0.0.41").post(
+        action, {"helpful": "yes"}, **{"X-Forwarded-For": "127.0.0.40"}
+    )
+    assert other.header("Location").endswith("#helpful-thanks")
+    assert Vote.objects.filter(page_id=urls["finnish_id"]).count() == 2
+
+
+def test_a_flood_of_votes_is_refused_by_nginx_before_django(edge, urls, fresh_limits, clean):
+    client = Client(edge, "127.0.0.42")
+    action = f"/fi/feedback/{urls['finnish_id']}/"
+    statuses = [client.post(action, {"helpful": "x"}).status for _ in range(30)]
+    assert statuses.count(429) >= 15
+    refused = client.post(action, {"helpful": "x"})
+    assert refused.status == 429 and "Liian monta pyyntöä" in refused.text
+    assert client.post(action, {"helpful": "yes", "text": "x" * 40_000}).status == 413
+
+
+def test_each_opened_result_reaches_django_and_filters_key_the_search_cache(edge, urls, clean):
+    client = Client(edge, "127.0.0.43")
+    first = client.get("/he/search/?q=לקוח")
+    link = re.search(r'class="search-result__title"><a href="([^"]+)"', first.text)[1]
+    link = link.replace("&amp;", "&")
+    for _ in range(3):
+        opened = client.get(link)
+        assert opened.status == 302 and opened.header("X-Cache") is None
+    assert OpenedResult.objects.count() == 3
+
+    coaching = Topic.objects.get(key="coaching")
+    narrowed = client.get(f"/he/search/?q=לקוח&topic={coaching.pk}")
+    assert narrowed.text.count('class="search-result"') < first.text.count('class="search-result"')
+    assert f'<option value="{coaching.pk}" selected>' in narrowed.text
+    assert client.get("/he/search/?q=לקוח").text.count('class="search-result"') == (
+        first.text.count('class="search-result"')
+    )
