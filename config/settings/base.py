@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Leaves the public pages' security headers to nginx where it adds them (apps/caching).
     "apps.caching.edge_headers.PolicyHeadersFromNginxMiddleware",
+    # Pages every reader sees alike, brotli or gzip, once per page-cache fill (apps/caching).
+    "apps.caching.compression.CompressSharedPagesMiddleware",
     # Absolute URLs name the site's own address, never the request's Host (apps/security).
     "apps.security.hosts.PinnedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",

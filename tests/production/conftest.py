@@ -83,7 +83,13 @@ def server_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def nginx(server_url, tmp_path_factory):
+def nginx_run_dir(tmp_path_factory):
+    """The folder of the `nginx` fixture's config and cache (its cache files are in cache/)."""
+    return tmp_path_factory.mktemp("nginx")
+
+
+@pytest.fixture(scope="session")
+def nginx(server_url, nginx_run_dir):
     """(public URL, purge URL) of an nginx caching `server_url`."""
-    with caching_nginx(server_url, tmp_path_factory.mktemp("nginx")) as urls:
+    with caching_nginx(server_url, nginx_run_dir) as urls:
         yield urls
