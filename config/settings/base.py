@@ -266,6 +266,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 SITE_NAME = _("Mishov")
 
+# Cards per page of a section or topic listing (apps/core/listing.py), and how many of a
+# listing's pages publishing purges from the page cache (later ones refresh with its TTL).
+LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "24"))
+LISTING_PAGES_PURGED = 5
+# Addresses per file of the sitemap index (the sitemap protocol allows 50,000).
+SITEMAP_URLS_PER_FILE = 50_000
+
 # --- Background tasks and e-mail -------------------------------------------------------------
 # Development and tests run tasks at once; production queues them in the database for
 # `manage.py db_worker`, so a slow mail server never slows a reader's request.

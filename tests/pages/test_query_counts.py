@@ -3,6 +3,7 @@ comments, related pages, FAQ items, topics, answers and listed pages do not add 
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
@@ -24,17 +25,21 @@ SMALL, LARGE = 3, 15
 # the data, this test fails for LARGE: prefetch instead of raising the number.
 EXPECTED = {
     "home": 12,
-    "blog index": 11,
+    "blog index": 12,
     "blog post": 22,
-    "kb index": 11,
+    "kb index": 12,
     "article": 22,
-    "qa index": 11,
+    "qa index": 12,
     "question": 25,
-    "topic": 10,
+    "topic": 12,
+    "blog index, page 2": 12,
+    # One card, an article: no question's answers to prefetch.
+    "topic, page 2": 11,
     "search": 8,
     "rss": 7,
     "atom": 7,
     "sitemap": 5,
+    "sitemap file": 5,
     "robots": 0,
     "404": 6,
 }
@@ -110,10 +115,13 @@ def build_site(size):
         "qa index": url_in(QuestionIndexPage.objects.get(), "fi"),
         "question": url_in(question, "fi"),
         "topic": topic_url,
+        "blog index, page 2": url_in(BlogIndexPage.objects.get(), "fi") + "?page=2",
+        "topic, page 2": topic_url + "?page=2",
         "search": "/fi/search/?q=asiakaspalvelu",
         "rss": "/fi/feed/rss/",
         "atom": "/fi/feed/atom/",
         "sitemap": "/sitemap.xml",
+        "sitemap file": "/sitemap-pages.xml",
         "robots": "/robots.txt",
         "404": "/fi/ei-tallaista-sivua/",
     }
@@ -124,17 +132,20 @@ def build_site(size):
 # from the cache.
 EXPECTED_WITH_FRAGMENTS = {
     "home": 0,
-    "blog index": 2,
+    "blog index": 3,
     "blog post": 0,
-    "kb index": 2,
+    "kb index": 3,
     "article": 0,
-    "qa index": 2,
+    "qa index": 3,
     "question": 4,
-    "topic": 8,
+    "topic": 10,
+    "blog index, page 2": 3,
+    "topic, page 2": 9,
     "search": 6,
     "rss": 6,
     "atom": 6,
     "sitemap": 4,
+    "sitemap file": 4,
     "robots": 0,
     "404": 4,
 }
@@ -150,7 +161,9 @@ def count_queries(client, url):
 def measure_site(client, size):
     measured = {}
     for name, url in build_site(size).items():
-        status, queries = count_queries(client, url)
+        # Listings a card per page: the second of more pages with LARGE than with SMALL.
+        with override_settings(LISTING_PAGE_SIZE=1 if name.endswith("page 2") else 24):
+            status, queries = count_queries(client, url)
         assert status == (404 if name == "404" else 200), name
         measured[name] = queries
     return measured
