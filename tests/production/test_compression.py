@@ -47,7 +47,8 @@ def reader_paths():
     page = seed_page(seed(THREAD_SEED))
     with override("he"):
         feed = reverse("feed-rss")
-    return [url_in(page, "he"), "/he/", url_in(page.get_parent(), "he"), feed, "/sitemap.xml"]
+    return [url_in(page, "he"), "/he/", url_in(page.get_parent(), "he"), feed,
+            "/sitemap-pages.xml"]
 
 
 def test_each_encoding_is_stored_once_and_decodes_to_the_plain_page(site):  # noqa: F811
