@@ -34,6 +34,7 @@ ENCODERS = {
 ENCODINGS = (*ENCODERS, "identity")
 COMPRESSED_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 _REFUSED = re.compile(r";\s*q\s*=\s*0(\.0*)?\s*$")
+_PERSONAL = re.compile(r"private|no-store")
 
 
 def accepted_encoding(header):
@@ -46,16 +47,19 @@ def accepted_encoding(header):
     return next((name for name in ENCODERS if name in offered), None)
 
 
+def personal(response):
+    """True for a response that belongs to one reader: it sets a cookie or no shared cache may
+    keep it."""
+    return bool(response.cookies) or bool(_PERSONAL.search(response.get("Cache-Control", "")))
+
+
 def shareable(response):
-    """True for a response that every reader may get alike: one a shared cache may keep."""
-    cache_control = response.get("Cache-Control", "")
+    """True for a text response that every reader may get alike, not compressed yet."""
     return (
         not response.streaming
-        and not response.cookies
-        and "private" not in cache_control
-        and "no-store" not in cache_control
         and not response.has_header("Content-Encoding")
         and response.get("Content-Type", "").startswith(COMPRESSED_TYPES)
+        and not personal(response)
         and len(response.content) >= MIN_BYTES
     )
 

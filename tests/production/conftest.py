@@ -37,7 +37,8 @@ def server_on_test_database(django_db_blocker, gunicorn=False):
     beside Playwright's loop, where connections belong to the context: close them."""
     with django_db_blocker.unblock():
         env = {"DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-        with running_server(env, timeout=30, gunicorn=gunicorn) as base:
+        # (A machine busy with other work starts Django slowly.)
+        with running_server(env, timeout=90, gunicorn=gunicorn) as base:
             yield base
         _wait_for_server_sessions_to_end()
         connections.close_all()
