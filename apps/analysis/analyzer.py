@@ -40,8 +40,17 @@ def analyze(text: str, lang: str) -> list[str]:
     if analyze_token is None:
         return words
     if code == "fa":
-        words = _join_persian_verb_prefixes(words)
+        return _analyze_persian(text, words)
     return [analyze_token(word) for word in words]
+
+
+def _analyze_persian(text: str, words: list[str]) -> list[str]:
+    after_heh = persian.silent_heh_words(text)
+    words = _join_persian_verb_prefixes(words)
+    return [
+        persian.analyze_after_silent_heh(word) if word in after_heh else persian.analyze_token(word)
+        for word in words
+    ]
 
 
 def warm_up() -> None:
@@ -55,3 +64,4 @@ def clear_caches() -> None:
     """Forget every analyzed token (benchmarks measure cold speed with this)."""
     for module in (hebrew, persian, finnish):
         module.analyze_token.cache_clear()
+    persian.analyze_after_silent_heh.cache_clear()

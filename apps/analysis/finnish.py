@@ -157,6 +157,19 @@ def engine_name() -> str:
     return "pyvoikko" if analyzer.__class__.__module__.endswith("voikko_fst") else "libvoikko"
 
 
+# Transducer tags (the same in both engines' FSTOUTPUT) of the rarer side where a noun and a verb
+# read alike: a verb's present indicative ([Tt][Ap]: matkaan, rajaa, lupaa are matka, raja, lupa
+# far more often than matkata, rajata, luvata) and its E-infinitive ([Tn2]: puiden is puu); the
+# instructive case ([Sin]: sanoin is sanoa, not sana; elämän is elämä, not elää) and a possessive
+# ending ([O..]: halusi is haluta, not halu + si).
+_RARE_READING = re.compile(r"\[Tt\]\[Ap\]|\[Tn2\]|\[Sin\]|\[O")
+
+
+def _unlikely_reading(reading: dict) -> bool:
+    """Whether the reading is the rarer one of a noun-verb pair (see _RARE_READING)."""
+    return _RARE_READING.search(reading.get("FSTOUTPUT", "")) is not None
+
+
 def _reading_key(token: str):
     # Ties keep the order _analyze sorted the readings in (min is stable).
     def key(reading: dict) -> tuple:
@@ -164,10 +177,11 @@ def _reading_key(token: str):
             reading.get("STRUCTURE", "").count("="),  # fewest compound parts
             reading.get("BASEFORM", "").lower() != token,  # a dictionary form is itself
             reading.get("PARTICIPLE") is not None,  # an infinitive before a participle
+            reading.get("MOOD") == "imperative",  # kaupallista: kaupallinen, not kaupallistaa!
             _derivations(reading.get("WORDBASES", "")),  # fewest derivation endings
             reading.get("PARTICIPLE") == "present_passive",  # näyttävä: näyttää, not näkyä
             reading.get("CLASS") in _PERSONAL_NAMES,  # aineissa: aine, not the name Aini
-            reading.get("MOOD") == "imperative",  # eroa: ero, not erota!
+            _unlikely_reading(reading),  # matkaan: matka, not matkata; sanoin: sanoa
         )
 
     return key

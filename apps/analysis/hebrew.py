@@ -16,6 +16,7 @@ Input is already folded (normalize.fold): no niqqud and no final letters, so י�
 
 import functools
 
+from .hebrew_verbs import verb_of_form
 from .lexicon import lexicon
 from .normalize import fold, without_ending
 
@@ -178,6 +179,8 @@ _ADJECTIVE_ENDINGS = (fold("ית"), fold("יים"))
 
 
 def _adjective_base(word: str, lex) -> str | None:
+    if lex.forms.get(word) == word:
+        return None  # a headword of its own (עברית "Hebrew", ראשית "beginning"), not a feminine
     for ending in _ADJECTIVE_ENDINGS:
         base = word[: -len(ending)] + "י"
         if word.endswith(ending) and len(base) >= 4 and base in lex.lemmas:
@@ -284,6 +287,25 @@ def hofal_lemma(word: str, lex) -> str | None:
     return None
 
 
+# A headword listed with no more forms than this is a set phrase when it is a prefix (ב, ל)
+# and a headword listed with at least PHRASE_BASE_FORMS forms: בזמן, לעולם.
+PHRASE_FORMS = 2
+PHRASE_BASE_FORMS = 10
+
+
+def _without_prefixed_phrase(stems: list[str]) -> list[str]:
+    """`stems` without the word itself when the table lists it only as a set phrase of a
+    prefix and a common headword: בזמן, לעולם are "in time", "forever"
+    (זמן, עולם), not words of their own; ברכה, listed with many forms, keeps its own.
+    ה is left out: the table lists few forms of real words in ה too (הרכב, האשמה)."""
+    lex = lexicon("he")
+    word = stems[0]
+    if len(stems) < 2 or word[0] not in "בל" or word not in lex.lemmas:
+        return stems
+    phrase = lex.sizes[word] <= PHRASE_FORMS and lex.sizes[stems[1]] >= PHRASE_BASE_FORMS
+    return stems[1:] if phrase else stems
+
+
 def _site_word(stem: str, lex) -> str | None:
     return _known_term(stem) if len(stem) > MIN_STEM else None
 
@@ -314,6 +336,16 @@ def _changed_ending(stem: str, lex) -> str | None:
 _DICTIONARY_READINGS = (_site_word, _headword, _listed_inflection, _changed_ending)
 
 
+def _first_reading(stems: list[str], lex, readings) -> str | None:
+    """The first lemma that one of `readings`, in order, gives one of `stems`, in order."""
+    for reading in readings:
+        for stem in stems:
+            lemma = reading(stem, lex)
+            if lemma is not None:
+                return lemma
+    return None
+
+
 def dictionary_lemma(token: str) -> str | None:
     """Lemma from the site's KNOWN_WORDS or simplemma's Hebrew lexicon.
 
@@ -326,13 +358,13 @@ def dictionary_lemma(token: str) -> str | None:
     if token.endswith("י") and token in lex.lemmas:
         # A headword in -י is an adjective of its own (משפטי, מרכזי), not a construct plural.
         return token
-    stems = list(_unprefixed(token))
-    for reading in _DICTIONARY_READINGS:
-        for stem in stems:
-            lemma = reading(stem, lex)
-            if lemma is not None:
-                return lemma
-    return None
+    stems = _without_prefixed_phrase(list(_unprefixed(token)))
+    # Site words first, then infinitives and participles (hebrew_verbs), then the dictionary.
+    return (
+        _first_reading(stems, lex, _DICTIONARY_READINGS[:1])
+        or verb_of_form(token, lex)
+        or _first_reading(stems, lex, _DICTIONARY_READINGS[1:])
+    )
 
 
 # Cached per process: running text repeats its words, and a web worker sees the same queries.

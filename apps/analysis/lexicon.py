@@ -6,6 +6,7 @@ written; tokens reach the analyzers folded (no final letters, no ZWNJ, Persian l
 so the table is folded once, when a language is first analyzed, and kept for the process.
 """
 
+import collections
 import functools
 
 from .normalize import fold
@@ -17,6 +18,12 @@ class Lexicon:
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
         self.lemmas = frozenset(forms.values())
+
+    @functools.cached_property
+    def sizes(self) -> collections.Counter:
+        """Headword -> how many forms the table lists under it (a rough measure of how common
+        and how much of a word it is: לימוד has 40, the phrase בזמן only itself)."""
+        return collections.Counter(self.forms.values())
 
     def lemma(self, word: str) -> str | None:
         """`word` itself when it is a dictionary form, else its lemma, else None."""

@@ -11,10 +11,12 @@ Snowball's Persian stemmer over-strips the vocabulary this site uses (مشتری
 * KEEP_WORDS lists common words that merely end like a plural (ایران, سازمان, داستان).
 
 Input is already folded (normalize.fold): ي/ك are ی/ک and the ZWNJ is gone, so مشتری‌ها
-arrives as مشتریها and می‌روم as میروم. The price: خانه‌ای (a house) reads as خان + های.
+arrives as مشتریها and می‌روم as میروم. Where the ZWNJ decides (خانه‌ای "a house" vs سال‌های
+"years of"), analyzer.py reads it off the text first (silent_heh_words).
 """
 
 import functools
+import re
 
 from . import persian_verbs as verbs
 from .lexicon import lexicon
@@ -102,6 +104,7 @@ UNAMBIGUOUS_ENDINGS = tuple(
     )
 )
 
+_COMPARATIVES = (fold("ترین"), fold("تر"))
 VERB_PREFIXES = ("نمی", "می")
 # Personal endings م and د (covering یم, ید, ند) mark a conjugated verb after می. The 2nd person
 # singular ی is left out: it would also accept nouns such as میزبانی (hosting).
@@ -216,10 +219,39 @@ def _after_silent_heh(token: str, lex) -> str | None:
     return _first_lemma((stem for stem in stems if stem and stem.endswith("ه")), lex)
 
 
+# Xهای is a plural (سالهای, سال‌های) or a word in silent ه + ای (خانه‌ای "a house"). Written with
+# a ZWNJ, the second has it after the ه; folding drops the ZWNJ, so it is read off the text. A
+# word without that ZWNJ is read as the plural: writers who leave ZWNJs out write plurals so,
+# while خانه‌ای without its ZWNJ joins ه to ا and looks wrong.
+_ZWNJ_AFTER_HEH = re.compile("\\w[\\w\u200c]*ه\u200c(?:ای|ام|اش|ایم|اید|اند|است)\\b")
+
+
+def silent_heh_words(text: str) -> frozenset[str]:
+    """Folded words of `text` written with a ZWNJ after a silent ه (خانه‌ای, گفته‌اند)."""
+    if "\u200c" not in text:
+        return frozenset()
+    return frozenset(fold(word) for word in _ZWNJ_AFTER_HEH.findall(text))
+
+
+@functools.lru_cache(maxsize=10_000)
+def analyze_after_silent_heh(token: str) -> str:
+    """Term of a word written with a ZWNJ after a silent ه (see silent_heh_words)."""
+    return _after_silent_heh(token, lexicon("fa")) or analyze_token(token)
+
+
+def _endings_of(token: str, lex) -> list[str]:
+    """The unambiguous endings `token` has. A headword in تر whose rest is shorter than three
+    letters is a word of its own (دفتر, تیتر), not دف + تر."""
+    endings = [suffix for suffix in UNAMBIGUOUS_ENDINGS if token.endswith(suffix)]
+    if token not in lex.lemmas:
+        return endings
+    return [s for s in endings if s not in _COMPARATIVES or len(token) - len(s) >= 3]
+
+
 def _plural_lemma(token: str, lex) -> str | None:
     # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
     # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
-    stems = (without_ending(token, suffix, 2) for suffix in UNAMBIGUOUS_ENDINGS)
+    stems = (without_ending(token, suffix, 2) for suffix in _endings_of(token, lex))
     return _first_lemma(filter(None, stems), lex)
 
 
@@ -253,8 +285,8 @@ def _noun_stems(token: str):
 # The readings _analyze tries, in order; the letter rules when none gives a lemma.
 _READINGS = (
     _irregular_plural,
+    _plural_lemma,  # before a silent ه: سالهای is سال + های (see silent_heh_words)
     _after_silent_heh,
-    _plural_lemma,
     _dictionary_word,
     verbs.verb_stem,
     _noun_lemma,

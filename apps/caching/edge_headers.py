@@ -22,30 +22,33 @@ CACHE_KEY_HEADER = "X-Cache-Key"
 
 def policy_headers():
     """(name, value) of the headers every public page gets, as Django's middleware sets them."""
-    headers = [
+    referrer = settings.SECURE_REFERRER_POLICY or ""
+    optional = [
+        ("X-Content-Type-Options", "nosniff" if settings.SECURE_CONTENT_TYPE_NOSNIFF else ""),
+        ("Referrer-Policy", referrer if isinstance(referrer, str) else ",".join(referrer)),
+        ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY or ""),
+    ]
+    return [
         ("Content-Security-Policy", settings.CSP_PUBLIC),
         ("X-Frame-Options", settings.X_FRAME_OPTIONS),
+        *((name, value) for name, value in optional if value),
     ]
-    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
-        headers.append(("X-Content-Type-Options", "nosniff"))
-    referrer = settings.SECURE_REFERRER_POLICY
-    if referrer:
-        headers.append(
-            ("Referrer-Policy", referrer if isinstance(referrer, str) else ",".join(referrer))
-        )
-    if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
-        headers.append(("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY))
-    return headers
 
 
 def nginx_lines():
     """The `add_header` lines for nginx's cached locations."""
-    lines = []
-    for name, value in policy_headers():
-        if '"' in value or "\\" in value or "$" in value:
-            raise ValueError(f"{name} cannot be written as an nginx string: {value!r}")
-        lines.append(f'add_header {name} "{value}" always;')
-    return "\n".join(lines) + "\n"
+    return "".join(_add_header(name, value) for name, value in policy_headers())
+
+
+def _add_header(name, value):
+    return f'add_header {name} "{_nginx_string(name, value)}" always;\n'
+
+
+def _nginx_string(name, value):
+    """`value` as it goes between nginx's double quotes; an error for what would need escaping."""
+    if any(char in value for char in '"\\$'):
+        raise ValueError(f"{name} cannot be written as an nginx string: {value!r}")
+    return value
 
 
 class PolicyHeadersFromNginxMiddleware:

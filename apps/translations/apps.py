@@ -9,3 +9,10 @@ class TranslationsConfig(AppConfig):
     name = "apps.translations"
     label = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .tracking import on_page_published
+
+        page_published.connect(on_page_published, dispatch_uid="translations.record_publish")

@@ -78,3 +78,18 @@ def test_finnish_letters_matter():
 
 def test_digits_and_other_scripts_pass_through():
     assert analyze("2024 שלום", "fi") == ["2024", "שלומ"]
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("matkaan", "matka"),  # not matkata's present tense
+        ("rajaa", "raja"),
+        ("puiden", "puu"),  # not puida's E-infinitive
+        ("sanoin", "sanoa"),  # not sana's instructive plural
+        ("halusi", "haluta"),  # not halu + possessive si
+        ("kaupallista", "kaupallinen"),  # not kaupallistaa's imperative
+    ],
+)
+def test_noun_and_verb_readings_go_to_the_common_one(word, base):
+    assert term(word) == base

@@ -221,3 +221,49 @@ def test_masculine_endings_on_a_known_feminine_stem_follow_the_dictionary(word, 
 
 def test_known_feminine_word_keeps_its_masculine_plural():
     assert term("מילים") == term("מילה")
+
+
+@pytest.mark.parametrize(
+    ("form", "verb"),
+    [
+        ("ללמוד", "למד"),  # qal infinitive, a headword of its own in the dictionary
+        ("לקבוע", "קבע"),  # not ל + קבוע "fixed"
+        ("ולכתוב", "כתב"),
+        ("להתווכח", "התווכח"),  # hitpa'el infinitive, and its participle
+        ("מתווכחים", "התווכח"),
+        ("מבקש", "ביקש"),  # pi'el participle, not מ + בקש "straw"
+        ("מסביר", "הסביר"),  # hif'il participle
+        ("שוכן", "שכן"),  # qal participle the dictionary lists
+    ],
+)
+def test_infinitives_and_participles_read_as_their_verb(form, verb):
+    assert term(form) == term(verb)
+
+
+@pytest.mark.parametrize(
+    ("word", "not_verb"),
+    [
+        ("לבית", "ביית"),  # "to the house", not "to domesticate"
+        ("לחלק", "חילק"),  # ל + a headword: the noun reading stays
+        ("דוגמה", "דגם"),  # a headword is not a qal participle
+        ("המשיך", "משך"),  # a headword is not ה + a participle
+    ],
+)
+def test_to_and_from_a_noun_are_not_verb_forms(word, not_verb):
+    assert term(word) != term(not_verb)
+
+
+def test_a_feminine_headword_is_not_its_adjective():
+    # עברית "Hebrew (the language)" and ראשית "beginning" are words of their own.
+    assert term("עברית") != term("עברי")
+    assert term("ראשית") != term("ראשי")
+    assert term("משפטית") == term("משפטי")  # a feminine adjective still goes to its masculine
+
+
+@pytest.mark.parametrize(("phrase", "word"), [("בזמן", "זמן"), ("לעולם", "עולם"), ("בסוף", "סוף")])
+def test_a_prefix_and_a_word_listed_as_a_set_phrase_is_the_word(phrase, word):
+    assert term(phrase) == term(word)
+
+
+def test_a_word_in_bet_with_many_forms_of_its_own_keeps_them():
+    assert term("ברכה") != term("רכה")

@@ -96,3 +96,17 @@ def test_one_letter_possessives_alone_are_not_stripped():
 
 def test_fish_does_not_merge_with_moon():
     assert term("ماهی") != term("ماه")
+
+
+def test_xhay_is_a_plural_unless_a_zwnj_follows_a_silent_heh():
+    # سال‌های (years of) and سالهای are plurals; خانه‌ای (a house) has its ZWNJ after the ه.
+    assert term("سال\u200cهای") == term("سالهای") == term("سال")
+    assert term("روزهای") == term("روز")  # not روزه (fasting)
+    assert term("خانه\u200cای") == term("خانه")
+    assert analyze("خانه\u200cای بزرگ", "fa")[0] == term("خانه")
+
+
+def test_a_word_ending_like_a_comparative_stays_whole():
+    assert analyze("دفتر", "fa") == ["دفتر"]
+    assert analyze("دفترها", "fa") == ["دفتر"]
+    assert analyze("بزرگتر", "fa") == analyze("بزرگ", "fa")
