@@ -1,6 +1,8 @@
 """The benchmark's data set, added to the seed content through the project's own models:
 generated posts in every language (so listings, feeds, related pages and search have real
-work) and a thread of 200 approved comments, some nested, on the seed's coaching post.
+work), a thread of 200 approved comments, some nested, on the seed's coaching post (a page of
+about 250 KiB), one of 30 on a generated post (about 50 KiB), and the test catalog's sample
+article and question where the seeds have none in Hebrew.
 
 Run by bench/production.py inside the stack's environment: python bench/production_data.py
 Prints the URLs the benchmark measures as JSON.
@@ -27,6 +29,7 @@ from apps.core.translation import url_in  # noqa: E402
 
 GENERATED_POSTS = int(os.environ.get("BENCH_POSTS", "60"))
 THREAD_COMMENTS = 200
+MEDIUM_THREAD_COMMENTS = 30
 SEARCH_QUERY = {"he": "לקוח", "fa": "مشتری", "fi": "asiakas"}
 
 SENTENCES = {
@@ -82,11 +85,11 @@ def thread_post():
     )
 
 
-def fill_thread(post, rng):
-    """Top up the post's Hebrew thread to THREAD_COMMENTS approved comments, a quarter of them
-    replies (at most three levels deep)."""
+def fill_thread(post, rng, size=THREAD_COMMENTS):
+    """Top up the post's Hebrew thread to `size` approved comments, a quarter of them replies
+    (at most three levels deep)."""
     existing = list(post.reader_comments.filter(language="he", status=Comment.Status.APPROVED))
-    for number in range(THREAD_COMMENTS - len(existing)):
+    for number in range(size - len(existing)):
         parent = rng.choice(existing) if existing and number % 4 == 3 else None
         comment = Comment.objects.create(
             page=post,
@@ -102,16 +105,47 @@ def fill_thread(post, rng):
     return post.reader_comments.filter(language="he", status=Comment.Status.APPROVED).count()
 
 
+def reader_urls(post, medium, short):
+    """{page type: Hebrew URL} of every page type a reader meets."""
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    from apps.blog.models import BlogIndexPage
+    from tests.page_catalog import catalog
+
+    sample = catalog()
+    with override("he"):
+        topic_index, feed = reverse("topic-index"), reverse("feed-rss")
+    return {
+        "home": "/he/",
+        "section": url_in(BlogIndexPage.objects.get(), "he"),
+        "topic": post.topics.first().url_in("he"),
+        "topic_index": topic_index,
+        "post_10k": url_in(short, "he"),
+        "post_50k": url_in(medium, "he"),
+        "post": url_in(post, "he"),
+        "article": sample[("he", "article")],
+        "question": sample[("he", "question")],
+        "search": f"/he/search/?q={quote(SEARCH_QUERY['he'])}",
+        "feed": feed,
+        "sitemap": "/sitemap-pages.xml",
+    }
+
+
 def main():
+    from tests.page_catalog import add_sample_pages
+
     rng = random.Random(8)  # noqa: S311 - reproducible data, not security
     with transaction.atomic():
         generate_posts(rng)
+        add_sample_pages()
         post = thread_post()
         count = fill_thread(post, rng)
-    search = f"/he/search/?q={quote(SEARCH_QUERY['he'])}"
-    print(json.dumps({"home": "/he/", "post": url_in(post, "he"), "search": search,
-                      "comment_post": f"/he/comments/post/{post.pk}/",
-                      "comments": count}))
+        short, medium = (BlogPostPage.objects.get(slug_he=f"bench-he-{n}") for n in (0, 1))
+        fill_thread(medium, rng, MEDIUM_THREAD_COMMENTS)
+    urls = reader_urls(post, medium, short)
+    print(json.dumps({**{name: quote(url, safe="/?=&%") for name, url in urls.items()},
+                      "comment_post": f"/he/comments/post/{post.pk}/", "comments": count}))
 
 
 if __name__ == "__main__":

@@ -3,12 +3,17 @@ cache through its purge module, and/or a CDN. Nothing is configured in developme
 that do not ask for it, and then purging does nothing."""
 
 import logging
-from urllib.parse import urljoin
+from urllib.error import URLError
+from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.request import urlopen
 
 from django.db import transaction
 from django.utils.encoding import iri_to_uri
+from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
+
+from .compression import ENCODINGS
 
 logger = logging.getLogger(__name__)
 
@@ -48,3 +53,23 @@ def purge_after_commit(get_urls):
         logger.exception("Could not work out which URLs to purge")
         return
     transaction.on_commit(lambda: purge(urls))
+
+
+class EncodedCopiesBackend(HTTPBackend):
+    """Wagtail's HTTP purge (settings.WAGTAILFRONTENDCACHE), sent once per encoding class:
+    nginx keeps a page's brotli, gzip and plain copies under three keys (compression.py), and
+    its purge location keys each PURGE by the request's Accept-Encoding as the page locations
+    key a reader's request."""
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        target = urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""))
+        for encoding in ENCODINGS:
+            request = PurgeRequest(target, headers={"Host": parts.netloc,
+                                                    "Accept-Encoding": encoding})
+            try:
+                with urlopen(request, timeout=10):  # noqa: S310 - the configured purge address
+                    pass
+            except URLError:
+                logger.exception("Could not purge %s (%s) from %s", url, encoding,
+                                 self.cache_netloc)

@@ -1,11 +1,14 @@
 """Which public URLs show a page, so that publishing can purge them.
 
-A page appears on its own URL in every language and on its ancestors (section listings and the
-home page); the apps that show pages elsewhere say where, by registering a source: discovery
-(feeds, the sitemap, the related pages of its neighbours), taxonomy (its topics' pages). Search
-results are cached for a minute only and not purged (deploy/nginx.conf.template).
+A page appears on its own URL in every language and on its ancestors (section listings with
+their first pages, and the home page); the apps that show pages elsewhere say where, by
+registering a source: discovery (feeds, the sitemap, the related pages of its neighbours),
+taxonomy (its topics' pages). Search results are cached for a minute only and not purged
+(deploy/nginx.conf.template).
 """
 
+from apps.core.listing import page_addresses
+from apps.core.pages import SectionIndexPage
 from apps.core.translation import LANGUAGE_CODES, url_in
 
 _sources = []
@@ -30,6 +33,8 @@ def page_urls(page):
     urls = urls_of(page)
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
         urls |= urls_of(ancestor)
+        if isinstance(ancestor, SectionIndexPage):
+            urls |= {address for url in urls_of(ancestor) for address in page_addresses(url)}
     for source in _sources:
         urls |= set(source(page))
     return urls

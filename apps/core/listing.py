@@ -1,4 +1,8 @@
-"""Queries for listings: only live pages that exist in the reader's language."""
+"""Queries for listings: only live pages that exist in the reader's language, a page at a time."""
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 
 from .translation import current_language, in_language
 
@@ -10,3 +14,22 @@ def live_in_language(model, lang=None):
 
 def newest_first(queryset):
     return queryset.order_by("-first_published_at", "-pk")
+
+
+def listing_page(request, items, per_page=None):
+    """The page of `items` that the request's ?page=N asks for (the first without it), of
+    settings.LISTING_PAGE_SIZE items: a count and one slice, however long the listing. A page
+    past the last, or anything but a number, is a 404, so made-up pages are neither rendered
+    nor cached. The template shows it with includes/pagination.html."""
+    paginator = Paginator(items, per_page or settings.LISTING_PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404("no such page of this listing") from error
+
+
+def page_addresses(url, param="page"):
+    """`url` and its next pages (?page=2 …), as far as a change is purged from the page cache:
+    settings.LISTING_PAGES_PURGED. Later pages catch up when their cached copy expires."""
+    pages = range(2, settings.LISTING_PAGES_PURGED + 1)
+    return [url, *(f"{url}?{param}={number}" for number in pages)]

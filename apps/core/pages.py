@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 
 from .admin_forms import LanguageFieldsMixin
+from .listing import listing_page
 from .panels import PageLanguagesPanel
 from .text import html_text
 from .translation import (
@@ -247,5 +248,7 @@ class SectionIndexPage(TranslatedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[self.listing_name] = self.listing()
+        page = listing_page(request, self.listing())
+        context[self.listing_name] = page.object_list
+        context["listing_page"] = page
         return context

@@ -10,6 +10,7 @@ from apps.core.translation import LANGUAGE_CODES, titled_languages
 
 from .models import RelatedPageLink
 from .related import related_page_ids
+from .sitemaps import sitemap_addresses
 
 
 def _neighbour_ids(page):
@@ -32,5 +33,5 @@ def urls_showing(page):
     for lang in LANGUAGE_CODES:
         with override(lang):
             urls |= {reverse("feed-rss"), reverse("feed-atom")}
-    urls.add(reverse("sitemap"))
+    urls.update(sitemap_addresses())
     return urls

@@ -75,3 +75,10 @@ def links_head(links, request, title, description=""):
     if lang not in urls:
         return None
     return _head(request, lang, urls, title, description, og_type="website")
+
+
+def later_listing_page(head, number):
+    """The head of page `number` (2 and on) of a listing: its own address is canonical (page 1
+    is another page, not a copy), and no language alternates, which name first pages."""
+    url = f"{head['canonical']}?page={number}"
+    return {**head, "canonical": url, "alternates": [], "og": {**head["og"], "url": url}}

@@ -1,11 +1,15 @@
-"""/sitemap.xml: every live page in every language it exists in, with hreflang alternates that
-name only its real translations plus x-default; topics likewise."""
+"""The sitemap: /sitemap.xml indexes a file per kind (pages, topics, topic index), each split
+into parts of at most SITEMAP_URLS_PER_FILE addresses. Every live page is listed in every
+language it exists in, with hreflang alternates that name only its real translations plus
+x-default; topics likewise."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
+from apps.core.listing import page_addresses
 from apps.core.pages import SectionIndexPage
 from apps.core.translation import LANGUAGE_CODES, page_languages, url_in, with_pages_in
 from apps.taxonomy.models import Topic
@@ -19,6 +23,11 @@ class _LanguageSitemap(Sitemap):
 
     def __init__(self, request):
         self.request = request
+
+    @property
+    def limit(self):
+        """Addresses per file of the sitemap index."""
+        return settings.SITEMAP_URLS_PER_FILE
 
     def location(self, item):
         _obj, lang, paths = item
@@ -111,9 +120,21 @@ def _topic_index_path(lang):
         return reverse("topic-index")
 
 
+SECTIONS = ("pages", "topics", "topic-index")
+
+
 def sitemaps_for(request):
     return {
         "pages": PageSitemap(request),
         "topics": TopicSitemap(request),
         "topic-index": TopicIndexSitemap(request),
     }
+
+
+def sitemap_addresses():
+    """The index and the first parts of each file, for the page cache's purge."""
+    return [reverse("sitemap")] + [
+        address
+        for section in SECTIONS
+        for address in page_addresses(reverse("sitemap-file", args=[section]), param="p")
+    ]

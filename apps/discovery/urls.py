@@ -10,6 +10,7 @@ language_urlpatterns = [
 
 # Outside the language prefix.
 urlpatterns = [
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap, name="sitemap-file"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
 ]

@@ -7,8 +7,16 @@ from .sitemaps import sitemaps_for
 
 
 @require_GET
-def sitemap(request):
-    return sitemap_views.sitemap(request, sitemaps_for(request))
+def sitemap_index(request):
+    """/sitemap.xml: the index of the sitemap files, each of at most SITEMAP_URLS_PER_FILE
+    addresses (the protocol's limit is 50,000), as /sitemap-pages.xml?p=2 and so on."""
+    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="sitemap-file")
+
+
+@require_GET
+def sitemap(request, section):
+    """One file of the index; 404 for a section or a part that is not there."""
+    return sitemap_views.sitemap(request, sitemaps_for(request), section=section)
 
 
 @require_GET

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from apps.core.listing import live_in_language
+from apps.core.listing import listing_page, live_in_language
 from apps.core.pages import article_models
 from apps.core.translation import (
     LANGUAGE_CODES,
@@ -20,13 +20,25 @@ from .models import Topic
 
 
 def pages_about(topic, lang):
-    """Live posts, articles and questions about `topic` that exist in `lang`, newest first."""
-    pages = []
+    """(id, first published) of the live posts, articles and questions about `topic` that exist
+    in `lang`, newest first: one query over the three types, which a listing page slices."""
+    first, *others = (
+        live_in_language(model, lang).filter(topics=topic).order_by()
+        .values_list("page_ptr_id", "first_published_at")
+        for model in article_models()
+    )
+    return first.union(*others, all=True).order_by("-first_published_at", "-page_ptr_id")
+
+
+def cards(rows):
+    """The pages of (id, …) rows, in their order, with what each type's card shows: one query
+    per page type (and its prefetches), however many rows."""
+    ids = [row[0] for row in rows]
+    found = {}
     for model in article_models():
-        # What the type's cards need (a question's answers, for its reading time).
-        queryset = live_in_language(model, lang).filter(topics=topic)
-        pages += queryset.prefetch_related(*model.card_prefetch)
-    return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
+        for page in model.objects.filter(pk__in=ids).prefetch_related(*model.card_prefetch):
+            found[page.pk] = page
+    return [found[pk] for pk in ids if pk in found]
 
 
 def page_ids_about(topic):
@@ -127,13 +139,15 @@ def topic_page(request, slug):
     if lang not in languages:
         raise Http404("nothing about this topic in this language")
     name = own_value(topic, "name", lang)
+    page = listing_page(request, pages_about(topic, lang))
     return TemplateResponse(
         request,
         "taxonomy/topic_page.html",
         {
             "topic": topic,
             "topic_name": name,
-            "items": pages_about(topic, lang),
+            "items": cards(page.object_list),
+            "listing_page": page,
             "translation_links": topic_links(topic, languages, request),
             "meta_description": _("Posts, articles and questions about %(topic)s.")
             % {"topic": name},

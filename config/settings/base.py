@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Leaves the public pages' security headers to nginx where it adds them (apps/caching).
     "apps.caching.edge_headers.PolicyHeadersFromNginxMiddleware",
+    # Pages every reader sees alike, brotli or gzip, once per page-cache fill (apps/caching).
+    "apps.caching.compression.CompressSharedPagesMiddleware",
     # Absolute URLs name the site's own address, never the request's Host (apps/security).
     "apps.security.hosts.PinnedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -263,6 +265,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 SITE_NAME = _("Mishov")
+
+# Cards per page of a section or topic listing (apps/core/listing.py), and how many of a
+# listing's pages publishing purges from the page cache (later ones refresh with its TTL).
+LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "24"))
+LISTING_PAGES_PURGED = 5
+# Addresses per file of the sitemap index (the sitemap protocol allows 50,000).
+SITEMAP_URLS_PER_FILE = 50_000
 
 # --- Background tasks and e-mail -------------------------------------------------------------
 # Development and tests run tasks at once; production queues them in the database for

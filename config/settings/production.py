@@ -139,7 +139,7 @@ TASKS = {
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["nginx"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "apps.caching.purge.EncodedCopiesBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 if os.environ.get("CLOUDFLARE_ZONEID"):

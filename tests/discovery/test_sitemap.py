@@ -1,4 +1,4 @@
-"""/sitemap.xml and /robots.txt, outside the language prefix."""
+"""/sitemap.xml (an index of files) and /robots.txt, outside the language prefix."""
 
 import xml.etree.ElementTree as ET
 
@@ -17,6 +17,7 @@ from tests.seeds import (
     seed_page,
     url_in,
 )
+from tests.sitemap import sitemap_files
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +27,17 @@ BASE = "http://localhost"
 
 
 def sitemap(client):
-    """loc -> {hreflang: href} for every <url> of /sitemap.xml (on host localhost)."""
-    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 - our own response
-    assert root.tag == f"{SM}urlset"
+    """loc -> {hreflang: href} for every <url> of the sitemap's files (on host localhost)."""
     entries = {}
-    for url in root.findall(f"{SM}url"):
-        loc = url.findtext(f"{SM}loc")
-        assert loc not in entries, f"{loc} listed twice"
-        links = url.findall(f"{XHTML}link")
-        assert all(link.get("rel") == "alternate" for link in links)
-        entries[loc] = {link.get("hreflang"): link.get("href") for link in links}
+    for _path, body in sitemap_files(client, HTTP_HOST="localhost"):
+        root = ET.fromstring(body)  # noqa: S314 - our own response
+        assert root.tag == f"{SM}urlset"
+        for url in root.findall(f"{SM}url"):
+            loc = url.findtext(f"{SM}loc")
+            assert loc not in entries, f"{loc} listed twice"
+            links = url.findall(f"{XHTML}link")
+            assert all(link.get("rel") == "alternate" for link in links)
+            entries[loc] = {link.get("hreflang"): link.get("href") for link in links}
     return entries
 
 
@@ -125,3 +124,17 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(client):
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://localhost/sitemap.xml" in lines
+
+
+def test_the_index_splits_each_file_at_the_limit_and_a_missing_part_is_a_404(client, settings):
+    whole = sitemap(client)
+    settings.SITEMAP_URLS_PER_FILE = 5
+    files = sitemap_files(client, HTTP_HOST="localhost")
+    paths = [path for path, _body in files]
+    assert "/sitemap-pages.xml" in paths and "/sitemap-pages.xml?p=2" in paths
+    assert all(body.count(b"<url>") <= 5 for _path, body in files)
+    # The same addresses as in one file, each once.
+    assert sitemap(client) == whole
+    pages = sum(path.startswith("/sitemap-pages.xml") for path in paths)
+    assert client.get(f"/sitemap-pages.xml?p={pages + 1}").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404

@@ -37,7 +37,8 @@ def server_on_test_database(django_db_blocker, gunicorn=False):
     beside Playwright's loop, where connections belong to the context: close them."""
     with django_db_blocker.unblock():
         env = {"DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-        with running_server(env, timeout=30, gunicorn=gunicorn) as base:
+        # (A machine busy with other work starts Django slowly.)
+        with running_server(env, timeout=90, gunicorn=gunicorn) as base:
             yield base
         _wait_for_server_sessions_to_end()
         connections.close_all()
@@ -83,7 +84,13 @@ def server_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def nginx(server_url, tmp_path_factory):
+def nginx_run_dir(tmp_path_factory):
+    """The folder of the `nginx` fixture's config and cache (its cache files are in cache/)."""
+    return tmp_path_factory.mktemp("nginx")
+
+
+@pytest.fixture(scope="session")
+def nginx(server_url, nginx_run_dir):
     """(public URL, purge URL) of an nginx caching `server_url`."""
-    with caching_nginx(server_url, tmp_path_factory.mktemp("nginx")) as urls:
+    with caching_nginx(server_url, nginx_run_dir) as urls:
         yield urls

@@ -64,7 +64,8 @@ def get(base, path):
 
 def cache_file(cache_dir, path):
     """(stored response header, offset of the page, whole file) of `path`'s cache file."""
-    key = b"\nKEY: " + urllib.parse.unquote(path).encode() + b"\n"
+    # urllib asks for no compression: the key of the page as rendered (deploy's $encoding).
+    key = b"\nKEY: identity:" + urllib.parse.unquote(path).encode() + b"\n"
     for file in cache_dir.rglob("*"):
         if file.is_file() and key in (data := file.read_bytes()):
             header_start = data.index(key) + len(key)

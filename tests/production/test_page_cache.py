@@ -30,7 +30,7 @@ def site(nginx, settings, django_db_blocker):
     base, purge_url = nginx
     settings.WAGTAILFRONTENDCACHE = {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "apps.caching.purge.EncodedCopiesBackend",
             "LOCATION": purge_url,
         }
     }

@@ -12,6 +12,7 @@ from django.utils.translation import override
 from apps.comments.tokens import issue as form_token
 from apps.taxonomy.models import Topic
 from tests.seeds import seed, seed_page
+from tests.sitemap import sitemap_locations
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,7 @@ def as_wsgi(headers):
 def public_urls():
     """Every seeded page in every language it exists in, indexes, topics and the site's routes."""
     client = Client()
-    sitemap = client.get("/sitemap.xml").content.decode()
-    urls = {re.sub(r"^https?://[^/]+", "", u) for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    urls = {re.sub(r"^https?://[^/]+", "", u) for u in sitemap_locations(client)}
     for lang in ("he", "fa", "fi"):
         with override(lang):
             urls |= {

@@ -11,6 +11,7 @@ import yaml
 
 from apps.blog.models import BlogPostPage
 from tests.seeds import CONTENT, create_page, read_seed, seed_files
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,6 @@ def test_each_topic_page_links_the_index(client):
 
 
 def test_the_index_is_in_the_sitemap_with_its_translations(client):
-    text = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+    text = sitemap_text(client, HTTP_HOST="localhost")
     for lang, path in INDEX.items():
         assert unquote(text).count(f"http://localhost{path}<") == 1, lang

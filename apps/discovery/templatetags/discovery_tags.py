@@ -27,6 +27,9 @@ def seo_head(context):
             title=context.get("topic_name", ""),
             description=context.get("meta_description", ""),
         )
+    number = getattr(context.get("listing_page"), "number", 1)
+    if head and number > 1:
+        head = seo.later_listing_page(head, number)
     return {"head": head}
 
 
