@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 SMALL, LARGE = 3, 15
 
 # Queries per page type, the same for SMALL and LARGE. A search also logs itself
-# (apps/search/log.py). A page Django serves reads the languages it is withdrawn in (one query, kept with the route under the fragment cache); the sitemap
-# reads them for all its pages at once. When a change makes a count grow with
+# (apps/search/log.py). A page Django serves reads the languages it is withdrawn in (one
+# query, kept with the route under the fragment cache); the sitemap reads them for all its
+# pages at once. When a change makes a count grow with
 # the data, this test fails for LARGE: prefetch instead of raising the number.
 EXPECTED = {
     "home": 13,
