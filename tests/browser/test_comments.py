@@ -31,6 +31,13 @@ def test_comment_goes_from_the_form_through_the_queue_to_the_page(
     expect(page.locator("#id_email_error")).to_be_visible()
     assert page.input_value("#id_body") == body
     assert page.input_value("#id_name") == "Ráchel"
+    # Bug 6: the address is the form's own, and reloading it sends nothing again.
+    assert re.search(r"/comments/post/\d+/(#respond)?$", page.url)
+    with page.expect_request(lambda request: request.is_navigation_request()) as reloaded:
+        page.reload()
+    assert reloaded.value.method == "GET"
+    expect(page.locator("#id_email_error")).to_be_visible()
+    assert page.input_value("#id_body") == body
 
     page.fill("#id_email", "rachel@example.com")
     page.click("#respond button[type=submit]")
