@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import report_views, views
 
 app_name = "comments"
 urlpatterns = [
     path("comments/post/<int:page_id>/", views.post_comment, name="post"),
     path("comments/token/<int:page_id>/", views.form_token, name="token"),
+    path("comments/report/<int:comment_id>/", report_views.report_comment, name="report"),
 ]

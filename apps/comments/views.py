@@ -64,7 +64,7 @@ def _on_this_site(url, request):
     return parts if (parts.scheme, parts.netloc) == (request.scheme, request.get_host()) else None
 
 
-def _same_site(request):
+def same_site(request):
     """Whether the browser says the form was sent from this site's own scheme and host."""
     source = request.headers.get("Origin") or request.headers.get("Referer")
     if not source:
@@ -152,7 +152,7 @@ def _rate_message(seconds):
 def early_refusal(request, page_id, form):
     """The cheap checks, before the database: a refusal page, or None when the post may go on.
     Returns (response, rate decision)."""
-    if not _same_site(request):
+    if not same_site(request):
         message = _("This form was sent from another site and was not accepted.")
         return refuse(request, form, message, 403, page_id), None
     verdict = tokens.check(request.POST.get("token"), page_id)

@@ -261,6 +261,30 @@ def test_a_flood_of_posts_is_refused_by_nginx_before_django(edge, urls, fresh_li
     assert Client(edge, "127.0.0.11").get(urls["finnish"]).status == 200
 
 
+def test_a_flood_of_comment_reports_is_refused_by_nginx_and_one_report_counts_once(
+    edge, urls, fresh_limits, db
+):
+    comment = Comment.objects.create(
+        page_id=urls["finnish_id"], language="fi", name="Raportoitu", body="Mainos",
+        status=Comment.Status.APPROVED,
+    )
+    action = f"/fi/comments/report/{comment.pk}/"
+    try:
+        reader = Client(edge, "127.0.0.14")
+        form = reader.get(action)
+        token = re.search(r'name="token" value="([^"]+)"', form.text).group(1)
+        sent_once = reader.post(action, {"token": token, "reason": "spam"})
+        assert sent_once.status == 303 and sent_once.header("Location").endswith("?sent=1")
+        assert comment.reports.count() == 1
+        flood = Client(edge, "127.0.0.15")
+        statuses = [flood.post(action, {"token": "x", "reason": "spam"}).status
+                    for _ in range(40)]
+        assert statuses.count(429) >= 15 and set(statuses) <= {303, 429}
+        assert comment.reports.count() == 1
+    finally:
+        comment.delete()
+
+
 def test_oversized_posts_are_refused_at_the_edge(edge, urls):
     client = Client(edge, "127.0.0.12")
     refused = client.post(f"/fi/comments/post/{urls['finnish_id']}/", {"body": "x" * 200_000})
