@@ -232,3 +232,20 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.comment}"
+
+
+class MailConsent(models.Model):
+    """An address's consent to reply e-mails: asked for with a comment, given by opening the
+    link mailed to it (double opt-in), withdrawn with one click from any e-mail."""
+
+    email = models.EmailField(_("e-mail"), max_length=EMAIL_MAX, unique=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    stopped_at = models.DateTimeField(_("stopped"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reply e-mail consent")
+        verbose_name_plural = _("reply e-mail consents")
+
+    def __str__(self):
+        return self.email

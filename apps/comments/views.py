@@ -32,7 +32,7 @@ from apps.operations.outage import RETRY_AFTER_SECONDS, render_without_database
 from apps.security import limits
 from apps.security.clients import client_hash
 
-from . import cookies, drafts, moderation, ratelimit, rules, tokens
+from . import cookies, drafts, mailing, moderation, ratelimit, rules, tokens
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 from .pages import CommentsMixin
@@ -245,6 +245,7 @@ def post_comment(request, page_id):
             client_hash=client_hash(request),
         )
         moderation.comment_posted(comment)
+        mailing.ask_to_confirm(comment)
 
     response = HttpResponseRedirect(f"{page.get_url(request)}#comment-{comment.pk}", status=303)
     drafts.drop(request, response, request.path)
