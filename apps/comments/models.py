@@ -78,6 +78,9 @@ class Comment(models.Model):
         ),
     )
     is_author_reply = models.BooleanField(_("author's reply"), default=False, editable=False)
+    # Deleted by its writer while replies hang under it: name, address and text are gone, the
+    # place in the thread stays (apps/comments/data_requests.py).
+    erased = models.BooleanField(_("deleted by its writer"), default=False, editable=False)
     notify_replies = models.BooleanField(_("e-mail the commenter about replies"), default=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
     replied_by = models.ForeignKey(

@@ -116,3 +116,15 @@ def notify_reply(reply_id):
     # The commenter is written to in the language they commented in.
     consent = mailing.consent_for(parent.email, parent.language)
     return _send_to_commenter("reply", context, parent.language, consent, reply)
+
+
+@task()
+def send_data_link(email, lang, base_url):
+    """The link to a commenter's own comments: a copy or their deletion."""
+    from . import data_requests
+
+    context = {"url": data_requests.link(email, lang, base_url)}
+    with override(lang):
+        subject = render_to_string("comments/email/my_data_subject.txt", context).strip()
+        body = render_to_string("comments/email/my_data.txt", context)
+    return send_mail(subject, body, None, [email])
