@@ -1,0 +1,163 @@
+"""Conversation in Chromium, in each language: reloading after a comment error (with and
+without JavaScript), reporting a comment without JavaScript, the reply e-mails' double opt-in
+read from the server's mail, and the new screens checked by axe (light and dark) and the Nu
+HTML Checker."""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from apps.comments.models import Comment, CommentReport, MailConsent
+from tests.seeds import seed, seed_page
+
+from .conftest import MAIL_DIR
+from .test_page_types import AXE, VNU
+
+pytestmark = pytest.mark.browser
+LANGS = ["he", "fa", "fi"]
+SEEDS = {"he": "004", "fa": "003", "fi": "001"}
+REPORT_BUTTON = {"he": "שליחת הדיווח", "fa": "فرستادن گزارش", "fi": "Lähetä ilmoitus"}
+OFF_TOPIC = {"he": "לא קשורה לנושא", "fa": "بی‌ربط به موضوع", "fi": "Ei liity aiheeseen"}
+CONFIRM_BUTTON = {
+    "he": "כן, לשלוח לי דוא״ל על תשובות",
+    "fa": "بله، دربارهٔ پاسخ‌ها به من ایمیل بزنید",
+    "fi": "Kyllä, lähetä viestit vastauksista",
+}
+PAGES_CHECKED = {}
+
+
+@pytest.fixture(scope="module")
+def browser_data(django_db_setup, django_db_blocker):
+    """A published comment to report on each language's commentable seed page."""
+    with django_db_blocker.unblock():
+        made = {}
+        for lang, number in SEEDS.items():
+            page = seed_page(seed(number))
+            made[lang] = Comment.objects.create(
+                page=page, language=lang, name="Ilmoitettava", email="r@example.com",
+                body=f"Reported comment {lang}", status="approved",
+            ).pk
+    yield made
+    with django_db_blocker.unblock():
+        CommentReport.objects.filter(comment_id__in=made.values()).delete()
+        Comment.objects.filter(pk__in=made.values()).delete()
+        Comment.objects.filter(email__endswith="@optin.example").delete()
+        MailConsent.objects.filter(email__endswith="@optin.example").delete()
+
+
+def reloads_with_a_get(page):
+    with page.expect_request(lambda request: request.is_navigation_request()) as reloaded:
+        page.reload()
+    return reloaded.value.method == "GET"
+
+
+def axe_clean(browser, url, scheme):
+    page = browser.new_page(color_scheme=scheme, bypass_csp=True)
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    page.close()
+    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+
+
+def mail_to(address):
+    """The newest e-mail the server wrote to `address` (file backend)."""
+    for path in sorted(MAIL_DIR.glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if f"To: {address}" in text:
+            return text
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reload_after_an_error_and_report_a_comment_without_javascript(
+    browser, server_url, seed_urls, browser_data, artifacts, lang
+):
+    _data, path = seed_urls[lang]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    page.goto(server_url + path)
+    page.fill("#id_name", "Ilman skriptiä")
+    page.fill("#id_body", f"No JavaScript {lang}")
+    page.click("#respond button[type=submit]")
+    expect(page.locator("#id_email_error")).to_be_visible()
+    assert reloads_with_a_get(page)
+    assert page.input_value("#id_body") == f"No JavaScript {lang}"
+    PAGES_CHECKED[f"{lang}-resend"] = page.url
+
+    comment_id = browser_data[lang]
+    page.goto(server_url + path)
+    page.click(f"#comment-{comment_id} .comment__report")
+    report_url = page.url
+    assert re.search(rf"/{lang}/comments/report/{comment_id}/$", report_url)
+    page.get_by_role("button", name=REPORT_BUTTON[lang]).click()  # no reason chosen
+    expect(page.locator("[role=alert]")).to_be_visible()
+    page.get_by_label(OFF_TOPIC[lang]).check()
+    page.get_by_role("button", name=REPORT_BUTTON[lang]).click()
+    expect(page.locator("[role=status]")).to_be_visible()
+    assert reloads_with_a_get(page)
+    page.screenshot(path=str(artifacts / f"report-sent-{lang}.png"))
+    context.close()
+    PAGES_CHECKED[f"{lang}-report"] = report_url
+    for scheme in ("light", "dark"):
+        assert axe_clean(browser, server_url + report_url, scheme) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reply_mails_are_confirmed_from_the_emailed_link(browser, server_url, seed_urls, lang):
+    _data, path = seed_urls[lang]
+    address = f"reader-{lang}@optin.example"
+    page = browser.new_page()
+    page.goto(server_url + path)
+    page.fill("#id_name", "Tilaaja")
+    page.fill("#id_email", address)
+    page.fill("#id_body", f"Tell me about replies {lang}")
+    page.check("#id_notify")
+    page.click("#respond button[type=submit]")
+    page.wait_for_url(re.compile(r".*#comment-\d+$"))
+
+    mail = mail_to(address)
+    assert mail, "no confirmation e-mail"
+    confirm = re.search(rf"/{lang}/comments/mail/confirm/\S+/", mail).group(0)
+    assert re.search(rf"/{lang}/comments/mail/stop/\S+/", mail)
+    page.goto(server_url + confirm)
+    PAGES_CHECKED[f"{lang}-confirm"] = confirm
+    for scheme in ("light", "dark"):
+        assert axe_clean(browser, server_url + confirm, scheme) == []
+    page.get_by_role("button", name=CONFIRM_BUTTON[lang]).click()
+    expect(page.locator("[role=status]")).to_be_visible()
+
+    PAGES_CHECKED[f"{lang}-my-data"] = f"/{lang}/comments/my-data/"
+    for scheme in ("light", "dark"):
+        assert axe_clean(browser, f"{server_url}/{lang}/comments/my-data/", scheme) == []
+    page.close()
+
+
+def test_the_new_screens_are_valid_html(browser, server_url, tmp_path):
+    """One Nu HTML Checker run over the screens the walks above went through."""
+    assert len(PAGES_CHECKED) >= 4, "run with the walks above"
+    java = shutil.which("java")
+    files = []
+    page = browser.new_page()
+    for name, url in sorted(PAGES_CHECKED.items()):
+        page.goto(url if url.startswith("http") else server_url + url)
+        target = tmp_path / f"{name}.html"
+        target.write_text(page.content(), encoding="utf-8")
+        files.append(str(target))
+    page.close()
+    run = subprocess.run(  # noqa: S603 - fixed arguments
+        [java, "-jar", str(VNU), "--format", "json", *files],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    findings = [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] in ("error", "non-document-error") or m.get("subType") == "warning"
+    ]
+    assert findings == []
