@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("apps.comments.urls")),
     path("", include(discovery_urls.language_urlpatterns)),
     path("", include(taxonomy_urls)),
+    path("", include("apps.people.urls")),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

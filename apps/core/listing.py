@@ -1,5 +1,8 @@
 """Queries for listings: only live pages that exist in the reader's language."""
 
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+
 from .translation import current_language, in_language
 
 
@@ -10,3 +13,13 @@ def live_in_language(model, lang=None):
 
 def newest_first(queryset):
     return queryset.order_by("-first_published_at", "-pk")
+
+
+def paginate(items, number, per_page):
+    """Page `number` (1-based) of `items` with Django's Paginator; 404 past the last one or
+    for a number that is not one (an empty listing has no pages at all)."""
+    paginator = Paginator(items, per_page, allow_empty_first_page=False)
+    try:
+        return paginator.page(number)
+    except InvalidPage as error:
+        raise Http404("no such page of the listing") from error

@@ -10,6 +10,8 @@ from django.utils.translation import override
 from apps.blog.models import BlogIndexPage, BlogPostPage, BlogPostRelatedPage
 from apps.comments.models import Comment
 from apps.kb.models import ArticlePage, ArticleRelatedPage, KnowledgeBaseIndexPage
+from apps.people.models import Author
+from apps.people.views import author_url
 from apps.qa.models import Answer, QuestionIndexPage, QuestionPage
 from apps.taxonomy.models import Topic
 from tests.seeds import create_page, url_in
@@ -25,16 +27,17 @@ SMALL, LARGE = 3, 15
 EXPECTED = {
     "home": 13,
     "blog index": 11,
-    "blog post": 22,
+    "blog post": 25,
     "kb index": 11,
-    "article": 22,
+    "article": 25,
     "qa index": 12,
-    "question": 23,
-    "topic": 10,
+    "question": 25,
+    "topic": 12,
+    "author": 11,
     "search": 8,
     "rss": 7,
     "atom": 7,
-    "sitemap": 5,
+    "sitemap": 8,
     "robots": 0,
     "404": 6,
 }
@@ -72,11 +75,15 @@ def build_site(size):
         for i in range(size)
     ]
     keys = [t.key for t in topics]
+    writers = [Author.objects.create(name=f"Kirjoittaja {i}", key=f"qc-writer-{i}")
+               for i in range(2)]
     post = create_page(
-        BlogPostPage, "fi", "Mittauspostaus", topics=keys, lead="Johdanto", body_fi=faq(size)
+        BlogPostPage, "fi", "Mittauspostaus", topics=keys, lead="Johdanto", body_fi=faq(size),
+        author=writers[0],
     )
     article = create_page(
-        ArticlePage, "fi", "Mittausartikkeli", topics=keys, lead="Johdanto", body_fi=faq(size)
+        ArticlePage, "fi", "Mittausartikkeli", topics=keys, lead="Johdanto", body_fi=faq(size),
+        author=writers[0],
     )
     question = create_page(
         QuestionPage, "fi", "Mittauskysymys", topics=keys, details_fi="Miten asiakaspalvelu toimii?"
@@ -91,6 +98,7 @@ def build_site(size):
             "fi",
             f"Asiakaspalvelu naapuri {i}",
             topics=keys[:1],
+            **({} if i % 3 == 2 else {"author": writers[i % 2]}),
         )
         for i in range(size)
     ]
@@ -110,6 +118,7 @@ def build_site(size):
         "qa index": url_in(QuestionIndexPage.objects.get(), "fi"),
         "question": url_in(question, "fi"),
         "topic": topic_url,
+        "author": author_url(writers[0], "fi"),
         "search": "/fi/search/?q=asiakaspalvelu",
         "rss": "/fi/feed/rss/",
         "atom": "/fi/feed/atom/",
@@ -130,11 +139,12 @@ EXPECTED_WITH_FRAGMENTS = {
     "article": 0,
     "qa index": 3,
     "question": 3,
-    "topic": 8,
+    "topic": 10,
+    "author": 9,
     "search": 6,
     "rss": 6,
     "atom": 6,
-    "sitemap": 4,
+    "sitemap": 7,
     "robots": 0,
     "404": 4,
 }
