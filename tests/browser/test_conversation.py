@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.comments.models import Comment, CommentReport, MailConsent
-from tests.seeds import seed, seed_page
+from tests.seeds import seed, seed_page, url_in
 
 from .conftest import MAIL_DIR
 from .test_page_types import AXE, VNU
@@ -38,14 +38,16 @@ def browser_data(django_db_setup, django_db_blocker):
         made = {}
         for lang, number in SEEDS.items():
             page = seed_page(seed(number))
-            made[lang] = Comment.objects.create(
+            comment = Comment.objects.create(
                 page=page, language=lang, name="Ilmoitettava", email="r@example.com",
                 body=f"Reported comment {lang}", status="approved",
-            ).pk
+            )
+            made[lang] = (comment.pk, url_in(page, lang))
     yield made
     with django_db_blocker.unblock():
-        CommentReport.objects.filter(comment_id__in=made.values()).delete()
-        Comment.objects.filter(pk__in=made.values()).delete()
+        ids = [pk for pk, _path in made.values()]
+        CommentReport.objects.filter(comment_id__in=ids).delete()
+        Comment.objects.filter(pk__in=ids).delete()
         Comment.objects.filter(email__endswith="@optin.example").delete()
         MailConsent.objects.filter(email__endswith="@optin.example").delete()
 
@@ -76,9 +78,9 @@ def mail_to(address):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_reload_after_an_error_and_report_a_comment_without_javascript(
-    browser, server_url, seed_urls, browser_data, artifacts, lang
+    browser, server_url, browser_data, artifacts, lang
 ):
-    _data, path = seed_urls[lang]
+    comment_id, path = browser_data[lang]
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
     page = context.new_page()
     page.goto(server_url + path)
@@ -90,7 +92,6 @@ def test_reload_after_an_error_and_report_a_comment_without_javascript(
     assert page.input_value("#id_body") == f"No JavaScript {lang}"
     PAGES_CHECKED[f"{lang}-resend"] = page.url
 
-    comment_id = browser_data[lang]
     page.goto(server_url + path)
     page.click(f"#comment-{comment_id} .comment__report")
     report_url = page.url
@@ -109,8 +110,8 @@ def test_reload_after_an_error_and_report_a_comment_without_javascript(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_reply_mails_are_confirmed_from_the_emailed_link(browser, server_url, seed_urls, lang):
-    _data, path = seed_urls[lang]
+def test_reply_mails_are_confirmed_from_the_emailed_link(browser, server_url, browser_data, lang):
+    _comment_id, path = browser_data[lang]
     address = f"reader-{lang}@optin.example"
     page = browser.new_page()
     page.goto(server_url + path)
