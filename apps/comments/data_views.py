@@ -34,7 +34,7 @@ def _page(request, status=200, **context):
         request, "comments/my_data.html", status, request_path=request.path, **context
     )
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

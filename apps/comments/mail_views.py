@@ -35,5 +35,5 @@ def mail_link(request, action, token):
             done=request.GET.get("done") == "1", request_path=request.path,
         )
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response

@@ -10,7 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
 
 from apps.comments.models import Comment, CommentReport, MailConsent
 from tests.seeds import seed, seed_page, url_in
@@ -28,6 +30,8 @@ CONFIRM_BUTTON = {
     "fa": "بله، دربارهٔ پاسخ‌ها به من ایمیل بزنید",
     "fi": "Kyllä, lähetä viestit vastauksista",
 }
+DISMISS = {"he": "דחיית הדיווחים", "fa": "رد گزارش‌ها", "fi": "Hylkää ilmoitukset"}
+OFF_TOPIC_IN_ADMIN = OFF_TOPIC
 PAGES_CHECKED = {}
 
 
@@ -43,12 +47,20 @@ def browser_data(django_db_setup, django_db_blocker):
                 body=f"Reported comment {lang}", status="approved",
             )
             made[lang] = (comment.pk, url_in(page, lang))
+            user, _created = User.objects.get_or_create(username=f"reports-{lang}")
+            user.set_password("reports-password-1")
+            user.save()
+            user.groups.add(Group.objects.get(name="Moderators"))
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = lang
+            profile.save()
     yield made
     with django_db_blocker.unblock():
         ids = [pk for pk, _path in made.values()]
         CommentReport.objects.filter(comment_id__in=ids).delete()
         Comment.objects.filter(pk__in=ids).delete()
         Comment.objects.filter(email__endswith="@optin.example").delete()
+        User.objects.filter(username__startswith="reports-").delete()
         MailConsent.objects.filter(email__endswith="@optin.example").delete()
 
 
@@ -106,7 +118,22 @@ def test_reload_after_an_error_and_report_a_comment_without_javascript(
     context.close()
     PAGES_CHECKED[f"{lang}-report"] = report_url
     for scheme in ("light", "dark"):
-        assert axe_clean(browser, server_url + report_url, scheme) == []
+        assert axe_clean(browser, report_url, scheme) == []
+
+    # A moderator reading the admin in the same language finds it under Reported.
+    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    admin.goto(f"{server_url}/admin/login/")
+    admin.fill("#id_username", f"reports-{lang}")
+    admin.fill("#id_password", "reports-password-1")
+    admin.click("button[type=submit]")
+    admin.wait_for_url(f"{server_url}/admin/")
+    admin.goto(f"{server_url}/admin/snippets/comments/comment/?reported=true")
+    admin.get_by_role("link", name=f"Reported comment {lang}").click()
+    expect(admin.get_by_text(OFF_TOPIC_IN_ADMIN[lang])).to_be_visible()
+    assert admin.locator("html").get_attribute("lang") == lang
+    admin.get_by_role("button", name=DISMISS[lang]).click()
+    expect(admin.get_by_role("button", name=DISMISS[lang])).to_have_count(0)
+    admin.context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
