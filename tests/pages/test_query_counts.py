@@ -68,6 +68,20 @@ def thread(page, count):
         )
 
 
+def make_neighbours(size, keys, writers):
+    """`size` pages of each type in turn about `keys`; posts and articles by `writers` in turn."""
+    return [
+        create_page(
+            (BlogPostPage, ArticlePage, QuestionPage)[i % 3],
+            "fi",
+            f"Asiakaspalvelu naapuri {i}",
+            topics=keys,
+            **({} if i % 3 == 2 else {"author": writers[i % 2]}),
+        )
+        for i in range(size)
+    ]
+
+
 def build_site(size):
     """Finnish pages with `size` topics, FAQ items, answers, comments, picks and neighbours."""
     topics = [
@@ -92,23 +106,19 @@ def build_site(size):
         Answer.objects.create(
             page=question, body_fi=f"<p>Vastaus {i}</p>", sort_order=i, is_best=i == 0
         )
-    neighbours = [
-        create_page(
-            (BlogPostPage, ArticlePage, QuestionPage)[i % 3],
-            "fi",
-            f"Asiakaspalvelu naapuri {i}",
-            topics=keys[:1],
-            **({} if i % 3 == 2 else {"author": writers[i % 2]}),
-        )
-        for i in range(size)
-    ]
+    neighbours = make_neighbours(size, keys[:1], writers)
     for i, page in enumerate(neighbours[:6]):
         BlogPostRelatedPage.objects.create(page=post, related=page, sort_order=i)
         ArticleRelatedPage.objects.create(page=article, related=page, sort_order=i)
     for page in (post, article, question):
         thread(page, size)
+    return addresses(post, article, question, topics[0])
+
+
+def addresses(post, article, question, topic):
+    """The addresses measured, by name."""
     with override("fi"):
-        topic_url = reverse("topic", kwargs={"slug": topics[0].slug_fi})
+        topic_url = reverse("topic", kwargs={"slug": topic.slug_fi})
     return {
         "home": "/fi/",
         "blog index": url_in(BlogIndexPage.objects.get(), "fi"),
@@ -118,7 +128,7 @@ def build_site(size):
         "qa index": url_in(QuestionIndexPage.objects.get(), "fi"),
         "question": url_in(question, "fi"),
         "topic": topic_url,
-        "author": author_url(writers[0], "fi"),
+        "author": author_url(post.author, "fi"),
         "search": "/fi/search/?q=asiakaspalvelu",
         "rss": "/fi/feed/rss/",
         "atom": "/fi/feed/atom/",
