@@ -131,6 +131,10 @@ def test_reload_after_an_error_and_report_a_comment_without_javascript(
     admin.get_by_role("link", name=f"Reported comment {lang}").click()
     expect(admin.get_by_text(OFF_TOPIC_IN_ADMIN[lang])).to_be_visible()
     assert admin.locator("html").get_attribute("lang") == lang
+    for width in (1280, 375):  # the reported comment's screen, for review
+        admin.set_viewport_size({"width": width, "height": 900})
+        admin.screenshot(path=str(artifacts / f"reported-comment-{lang}-{width}.png"),
+                         full_page=True)
     admin.get_by_role("button", name=DISMISS[lang]).click()
     expect(admin.get_by_role("button", name=DISMISS[lang])).to_have_count(0)
     admin.context.close()
