@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("apps.feedback.urls")),
     path("", include(discovery_urls.language_urlpatterns)),
     path("", include(taxonomy_urls)),
+    path("", include("apps.people.urls")),
     path("search/", search_views.search, name="search"),
     path("search/open/<int:page_id>/", search_views.open_result, name="search_open"),
     path("", include(wagtail_urls)),

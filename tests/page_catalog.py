@@ -16,8 +16,8 @@ from django.utils.translation import override
 
 LANGUAGES = ("he", "fa", "fi")
 PAGE_TYPES = (
-    "home", "blog_index", "post", "article", "question", "topic", "topic_index", "search",
-    "not_found",
+    "home", "blog_index", "post", "article", "question", "topic", "topic_index", "author",
+    "search", "not_found",
 )  # fmt: skip
 
 # (title, lead, three headings with a paragraph each, FAQ heading, answered question, answer,
@@ -166,11 +166,15 @@ def catalog():
     from apps.core.translation import url_in
     from apps.home.models import HomePage
     from apps.kb.models import ArticlePage
+    from apps.people.models import Author
+    from apps.people.views import author_url, languages_of
     from apps.qa.models import QuestionPage
     from apps.taxonomy.models import Topic
     from apps.taxonomy.views import languages_with_pages
 
     paths = {}
+    authors = list(Author.objects.order_by("pk"))
+    authors_in = languages_of(authors)
     for lang in LANGUAGES:
         # The post with the most approved comments shows the thread at its fullest.
         posts = [p for p in BlogPostPage.objects.live().order_by("pk") if lang in p.languages]
@@ -195,5 +199,9 @@ def catalog():
             paths[(lang, "search")] = f"{reverse('search')}?{query}"
             if topic is not None:
                 paths[(lang, "topic_index")] = reverse("topic-index")
+        # An author page exists where the author has pages in the language.
+        author = next((a for a in authors if lang in authors_in[a.pk]), None)
+        if author is not None:
+            paths[(lang, "author")] = author_url(author, lang)
         paths[(lang, "not_found")] = f"/{lang}/no-such-page/"
     return paths

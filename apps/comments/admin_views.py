@@ -12,7 +12,7 @@ from wagtail.admin import messages
 
 from apps.core.translation import direction, url_in
 
-from . import moderation
+from . import moderation, reports
 from .forms import PlainTextField
 from .models import BODY_MAX, NAME_MAX, Comment
 
@@ -85,6 +85,7 @@ def comment_detail(request, pk):
                 for name, (status, label, _m) in moderation.ACTIONS.items()
                 if comment.status != status
             ],
+            "reports": reports.open_counts(comment),
             "edit_url": reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk]),
             "history_url": reverse("wagtailsnippets_comments_comment:history", args=[comment.pk]),
         },
@@ -98,6 +99,9 @@ def comment_action(request, pk, action):
     if action in moderation.ACTIONS:
         moderation.apply(action, [comment], request.user)
         messages.success(request, str(moderation.ACTIONS[action][2]))
+    elif action == "dismiss-reports":
+        moderation.dismiss_reports(comment, request.user)
+        messages.success(request, _("Reports dismissed; the comment stays."))
     elif action in ("show-personal-data", "mask-personal-data"):
         moderation.set_personal_data_visible(comment, action == "show-personal-data", request.user)
         messages.success(request, _("Saved."))

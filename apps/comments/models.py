@@ -22,6 +22,17 @@ class HeldReason(models.TextChoices):
     PERSONAL_DATA = "personal_data", _("Personal data")
     RATE = "rate", _("Posting rate")
     APPROVAL = "approval", _("Approval required")
+    REPORTED = "reported", _("Reported by readers")
+
+
+class ReportReason(models.TextChoices):
+    """What a reader may say is wrong with a published comment."""
+
+    SPAM = "spam", _("Spam or advertising")
+    ABUSE = "abuse", _("Abusive or hateful")
+    PERSONAL_DATA = "personal_data", _("Someone's personal data")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    OTHER = "other", _("Something else")
 
 
 class Comment(models.Model):
@@ -67,6 +78,9 @@ class Comment(models.Model):
         ),
     )
     is_author_reply = models.BooleanField(_("author's reply"), default=False, editable=False)
+    # Deleted by its writer while replies hang under it: name, address and text are gone, the
+    # place in the thread stays (apps/comments/data_requests.py).
+    erased = models.BooleanField(_("deleted by its writer"), default=False, editable=False)
     notify_replies = models.BooleanField(_("e-mail the commenter about replies"), default=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
     replied_by = models.ForeignKey(
@@ -163,6 +177,15 @@ class CommentSettings(BaseSiteSetting):
         ),
     )
     notify_moderators = models.BooleanField(_("e-mail moderators about new comments"), default=True)
+    hide_after_reports = models.PositiveSmallIntegerField(
+        _("hide a comment reported by this many readers"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "A published comment reported by this many different readers waits for a "
+            "moderator again (listed under Reported)."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -178,6 +201,7 @@ class CommentSettings(BaseSiteSetting):
             heading=_("Moderation rules"),
         ),
         FieldPanel("notify_moderators"),
+        FieldPanel("hide_after_reports"),
     ]
 
     class Meta:
@@ -186,3 +210,45 @@ class CommentSettings(BaseSiteSetting):
     @staticmethod
     def word_list(text):
         return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class CommentReport(models.Model):
+    """One reader's report of a published comment: counted once per reader (their keyed address
+    hash), open until a moderator decides on the comment."""
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    client_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved = models.BooleanField(_("decided"), default=False)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "client_hash"], name="one_report_per_reader"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.comment}"
+
+
+class MailConsent(models.Model):
+    """An address's consent to reply e-mails: asked for with a comment, given by opening the
+    link mailed to it (double opt-in), withdrawn with one click from any e-mail."""
+
+    email = models.EmailField(_("e-mail"), max_length=EMAIL_MAX, unique=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    stopped_at = models.DateTimeField(_("stopped"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reply e-mail consent")
+        verbose_name_plural = _("reply e-mail consents")
+
+    def __str__(self):
+        return self.email

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import tasks
+from . import reports, tasks
 from .models import Comment, CommentSettings
 
 ACTIONS = {
@@ -15,12 +15,15 @@ ACTIONS = {
     "trash": (Comment.Status.TRASH, _("Move comment to trash"), _("Comment moved to trash")),
 }
 REPLY_ACTION = "comments.reply"
+DISMISS_ACTION = "comments.dismiss_reports"
 PERSONAL_DATA_ACTIONS = {True: "comments.show_personal_data", False: "comments.mask_personal_data"}
 LOG_ACTIONS = {
     **{f"comments.{name}": (label, message) for name, (_s, label, message) in ACTIONS.items()},
     REPLY_ACTION: (_("Reply as author"), _("Replied as the page's author")),
     PERSONAL_DATA_ACTIONS[True]: (_("Show personal data"), _("Personal data shown")),
     PERSONAL_DATA_ACTIONS[False]: (_("Mask personal data"), _("Personal data masked")),
+    reports.HIDDEN_ACTION: (_("Hidden by reports"), _("Hidden after readers reported it")),
+    DISMISS_ACTION: (_("Dismiss reports"), _("Reports dismissed; the comment stays")),
 }
 
 
@@ -38,6 +41,7 @@ def apply(action, comments, user):
     status = ACTIONS[action][0]
     changed = 0
     for comment in comments:
+        reports.decided(comment)
         if comment.status == status:
             continue
         comment.status = status
@@ -45,6 +49,12 @@ def apply(action, comments, user):
         log(instance=comment, action=f"comments.{action}", user=user)
         changed += 1
     return changed
+
+
+def dismiss_reports(comment, user):
+    """The moderator read the reports and keeps the comment as it is."""
+    reports.decided(comment)
+    log(instance=comment, action=DISMISS_ACTION, user=user)
 
 
 def set_personal_data_visible(comment, visible, user):

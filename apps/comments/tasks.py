@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import override
 from django_tasks import task
 
-from .models import Comment
+from . import mailing
+from .models import Comment, MailConsent
 from .rendering import masked_text
 
 
@@ -49,6 +50,35 @@ def _page_url(comment):
         return page.get_full_url()
 
 
+def _site_url(comment):
+    """The public site's root URL for the links in a commenter's e-mail."""
+    return comment.page.get_site().root_url
+
+
+def _send_to_commenter(template, context, lang, consent, comment):
+    """One e-mail in the commenter's language, with its stop link."""
+    context = {**context, "stop_url": mailing.link(consent, mailing.STOP, lang, _site_url(comment))}
+    with override(lang):
+        subject = render_to_string(f"comments/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"comments/email/{template}.txt", context)
+    return send_mail(subject, body, None, [consent.email])
+
+
+@task()
+def ask_to_confirm(consent_id, comment_id):
+    """The double opt-in: a link that confirms reply e-mails for the address."""
+    consent = MailConsent.objects.filter(pk=consent_id, confirmed_at__isnull=True).first()
+    comment = Comment.objects.select_related("page").filter(pk=comment_id).first()
+    if consent is None or comment is None:
+        return 0
+    context = {
+        "confirm_url": mailing.link(consent, mailing.CONFIRM, comment.language,
+                                    _site_url(comment)),
+        "title": comment.page.specific.title,
+    }
+    return _send_to_commenter("confirm", context, comment.language, consent, comment)
+
+
 @task()
 def notify_moderators(comment_id):
     comment = Comment.objects.select_related("page").filter(pk=comment_id).first()
@@ -75,7 +105,7 @@ def notify_reply(reply_id):
     if reply is None or reply.status != Comment.Status.APPROVED or reply.parent is None:
         return 0
     parent = reply.parent
-    if not (parent.notify_replies and parent.email):
+    if not (parent.notify_replies and parent.email and mailing.may_mail(parent.email)):
         return 0
     context = {
         "reply": reply,
@@ -84,7 +114,17 @@ def notify_reply(reply_id):
         "url": f"{_page_url(reply)}#comment-{reply.pk}",
     }
     # The commenter is written to in the language they commented in.
-    with override(parent.language):
-        subject = render_to_string("comments/email/reply_subject.txt", context).strip()
-        body = render_to_string("comments/email/reply.txt", context)
-    return send_mail(subject, body, None, [parent.email])
+    consent = mailing.consent_for(parent.email, parent.language)
+    return _send_to_commenter("reply", context, parent.language, consent, reply)
+
+
+@task()
+def send_data_link(email, lang, base_url):
+    """The link to a commenter's own comments: a copy or their deletion."""
+    from . import data_requests
+
+    context = {"url": data_requests.link(email, lang, base_url)}
+    with override(lang):
+        subject = render_to_string("comments/email/my_data_subject.txt", context).strip()
+        body = render_to_string("comments/email/my_data.txt", context)
+    return send_mail(subject, body, None, [email])

@@ -7,9 +7,10 @@ has used yet (tokens.py), leave the honeypot empty and stay under the rate limit
 commenter has no session a forged post could abuse.
 
 Refusals are cheap: the origin, the token and the rate are checked before the database or any
-rendering, and a refused post gets a small page in the reader's language with their text and a
-fresh token, never the whole page with its thread. Only a post that passes them and still has
-mistakes (an e-mail address missing) gets the page again with the form's errors.
+rendering. Every post that goes wrong (a refusal, a field to correct) is redirected to the
+form's own address, where its writer finds a small page in their language with their text, what
+to do and a fresh token, never the whole page with its thread (drafts.py): an address they can
+reload without sending the form again, and that leads anyone else to the page's form.
 """
 
 import functools
@@ -18,7 +19,6 @@ import logging
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
@@ -32,7 +32,7 @@ from apps.security import limits
 from apps.security.clients import client_hash
 from apps.security.origins import on_this_site, same_site
 
-from . import cookies, moderation, ratelimit, rules, tokens
+from . import cookies, drafts, mailing, moderation, ratelimit, rules, tokens
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 from .pages import CommentsMixin
@@ -43,6 +43,7 @@ SEND_ONCE_MORE = gettext_lazy(
     "To protect the site from automated posts, please send your comment once more; your text "
     "is kept below."
 )
+CORRECT_FIELDS = gettext_lazy("Please correct the marked fields; everything you wrote is kept.")
 TOKEN_MESSAGES = {
     tokens.FORGED: SEND_ONCE_MORE,
     tokens.SPENT: SEND_ONCE_MORE,
@@ -66,7 +67,6 @@ def _page_sent_from(request):
 def resend_page(request, form, message, status, page_id=None, back=None):
     """A small page, rendered without the database, with the reader's text in a form that
     posts again with a fresh token (no page, no thread), and a way back to the page."""
-    back = back or _page_sent_from(request)
     response = render_without_database(
         request, "comments/resend.html", status,
         form=form, message=message, action=request.path, back=back,
@@ -76,12 +76,28 @@ def resend_page(request, form, message, status, page_id=None, back=None):
     return response
 
 
-def render_page_with_form(request, page, form, status):
-    """The page again, the form showing its errors and everything the reader typed."""
-    context = page.get_context(request)
-    context["comment_form"] = form
-    response = TemplateResponse(request, page.get_template(request), context, status=status)
+def refuse(request, form, message, status, page_id=None, back=None, retry_after=None):
+    """The post did not go through: redirect to the form's address, where the draft waits
+    (POST, redirect, GET); when the cache cannot keep it, the small page at once."""
+    back = back or _page_sent_from(request)
+    response = HttpResponseRedirect(request.path, status=303)
+    told = {"message": str(message), "status": status, "retry_after": retry_after, "back": back}
+    if not drafts.keep(response, request.path, form.data, told):
+        response = resend_page(request, form, message, status, page_id, back)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def show_draft(request, page_id, draft):
+    """The writer's kept comment at the form's address, with what to do about it."""
+    response = resend_page(
+        request, CommentForm(draft["data"]), draft["message"], draft["status"], page_id,
+        back=draft.get("back"),
+    )
+    if draft.get("retry_after") is not None:
+        response["Retry-After"] = str(draft["retry_after"])
     return response
 
 
@@ -123,18 +139,17 @@ def early_refusal(request, page_id, form):
     Returns (response, rate decision)."""
     if not same_site(request):
         message = _("This form was sent from another site and was not accepted.")
-        return resend_page(request, form, message, 403, page_id), None
+        return refuse(request, form, message, 403, page_id), None
     verdict = tokens.check(request.POST.get("token"), page_id)
     if verdict != tokens.VALID:
-        return resend_page(request, form, TOKEN_MESSAGES[verdict], 400, page_id), None
+        return refuse(request, form, TOKEN_MESSAGES[verdict], 400, page_id), None
     if request.POST.get("website"):
         # The honeypot, filled: the same answer as a spent token, so a bot learns nothing.
-        return resend_page(request, form, SEND_ONCE_MORE, 400, page_id), None
+        return refuse(request, form, SEND_ONCE_MORE, 400, page_id), None
     rate, retry_after = ratelimit.check(request)
     if rate == ratelimit.REFUSE:
-        response = resend_page(request, form, _rate_message(retry_after), 429, page_id)
-        response["Retry-After"] = str(retry_after)
-        return response, rate
+        message = _rate_message(retry_after)
+        return refuse(request, form, message, 429, page_id, retry_after=retry_after), rate
     return None, rate
 
 
@@ -149,10 +164,8 @@ def keeps_text_when_database_is_down(view):
                 "The site cannot save comments right now. Your text is kept below: send it "
                 "again in a minute, or copy it somewhere safe."
             )
-            response = resend_page(request, CommentForm(request.POST), message, 503,
-                                   kwargs.get("page_id"))
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-            return response
+            return refuse(request, CommentForm(request.POST), message, 503,
+                          kwargs.get("page_id"), retry_after=RETRY_AFTER_SECONDS)
 
     return wrapped
 
@@ -182,12 +195,14 @@ def _save_comment(request, page, lang, parent, data, verdict):
             client_hash=client_hash(request),
         )
         moderation.comment_posted(comment)
+        mailing.ask_to_confirm(comment)
     return comment
 
 
 def _posted(request, page, comment, data):
     """Back to the comment on its page, remembering the author (or not) and what is pending."""
     response = HttpResponseRedirect(f"{page.get_url(request)}#comment-{comment.pk}", status=303)
+    drafts.drop(request, response, request.path)
     if data["remember"]:
         cookies.remember(response, data["name"], data["email"])
     else:
@@ -203,7 +218,10 @@ def _posted(request, page, comment, data):
 def post_comment(request, page_id):
     lang = current_language()
     if request.method == "GET":
-        # The form's address, reloaded or shared: the page's own form is where it lives.
+        draft = drafts.kept(request)
+        if draft is not None:
+            return show_draft(request, page_id, draft)
+        # The form's address, shared or kept: the page's own form is where it lives.
         page = _commentable_page(page_id, lang)
         return HttpResponseRedirect(f"{page.get_url(request)}#respond")
     form = CommentForm(request.POST)
@@ -216,12 +234,12 @@ def post_comment(request, page_id):
     site_rules = CommentSettings.for_request(request)
     if not page.comments_open(site_rules):
         back = f"{page.get_url(request)}#respond"
-        return resend_page(request, form, _("Comments on this page are closed."), 403, back=back)
+        return refuse(request, form, _("Comments on this page are closed."), 403, back=back)
     if not form.is_valid():
-        return render_page_with_form(request, page, form, status=400)
+        return refuse(request, form, CORRECT_FIELDS, 400, page_id)
     parent = _reply_parent(form, page, lang, site_rules.max_depth)
     if form.errors:
-        return render_page_with_form(request, page, form, status=400)
+        return refuse(request, form, " ".join(form.non_field_errors()), 400, page_id)
 
     data = form.cleaned_data
     verdict = rules.verdict(

@@ -51,15 +51,30 @@ class CommentFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Posted"), widget=DateRangePickerWidget
     )
+    reported = django_filters.BooleanFilter(
+        label=_("Reported by readers"), method="filter_reported"
+    )
 
     class Meta:
         model = Comment
         fields = []
 
 
+    def filter_reported(self, queryset, name, value):
+        """Comments with reports no moderator has decided on (or, when no, without)."""
+        open_reports = Q(reports__resolved=False)
+        chosen = queryset.filter(open_reports) if value else queryset.exclude(open_reports)
+        return chosen.distinct()
+
+
 def queue_url():
     """The queue as moderators usually want it: what waits for them."""
     return f"{reverse('wagtailsnippets_comments_comment:list')}?status=pending"
+
+
+def reported_queue_url():
+    """The comments readers reported, waiting for a moderator's decision."""
+    return f"{reverse('wagtailsnippets_comments_comment:list')}?reported=true"
 
 
 def _excerpt(comment):
@@ -111,11 +126,14 @@ class CommentViewSet(SnippetViewSet):
             label=_("Held because"),
             accessor=lambda c: ", ".join(str(r) for r in c.held_reason_labels),
         ),
+        Column("open_reports", label=_("Reports"), accessor="open_reports"),
         DateColumn("created_at", label=_("Posted")),
     ]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("page")
+        return Comment.objects.select_related("page").annotate(
+            open_reports=Count("reports", filter=Q(reports__resolved=False))
+        )
 
     @property
     def menu_url(self):
@@ -172,6 +190,8 @@ class PendingCommentsPanel(Component):
             "comments": pending.select_related("page").order_by("-created_at")[:5],
             "count": pending.count(),
             "queue_url": queue_url(),
+            "reported": Comment.objects.filter(reports__resolved=False).distinct().count(),
+            "reported_url": reported_queue_url(),
             # Nothing else tells anyone that these moderators get no e-mail about new comments.
             "without_address": list(moderators().filter(email="").order_by("username")),
             "account_url": reverse("wagtailadmin_account"),

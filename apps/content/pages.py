@@ -67,6 +67,8 @@ class ContentPage(TranslatedPage):
     ]
 
     is_article = True
+    # Cards show the byline (templates/includes/page_card.html).
+    card_prefetch = ("author",)
 
     class Meta:
         abstract = True

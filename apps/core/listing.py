@@ -33,3 +33,13 @@ def page_addresses(url, param="page"):
     settings.LISTING_PAGES_PURGED. Later pages catch up when their cached copy expires."""
     pages = range(2, settings.LISTING_PAGES_PURGED + 1)
     return [url, *(f"{url}?{param}={number}" for number in pages)]
+
+
+def paginate(items, number, per_page):
+    """Page `number` (1-based) of `items` with Django's Paginator; 404 past the last one or
+    for a number that is not one (an empty listing has no pages at all)."""
+    paginator = Paginator(items, per_page, allow_empty_first_page=False)
+    try:
+        return paginator.page(number)
+    except InvalidPage as error:
+        raise Http404("no such page of the listing") from error

@@ -21,6 +21,15 @@ def html_text(source):
     return html.unescape(strip_tags(_BREAKING_TAG.sub(" ", source))).strip()
 
 
+_LINE_END = re.compile(r"</(?:p|li|h[1-6])>|<br\s*/?>", re.I)
+
+
+def first_line(source):
+    """The plain text of a rich text's first line: up to the end of its first paragraph, list
+    item or line break."""
+    return html_text(_LINE_END.split(source or "", maxsplit=1)[0])
+
+
 def block_text(stream_value):
     """The readable text of a StreamField value, without markup."""
     if not stream_value:

@@ -12,6 +12,8 @@ from wagtail.models import Page, Site
 from apps.core.listing import page_addresses
 from apps.core.pages import SectionIndexPage
 from apps.core.translation import LANGUAGE_CODES, page_languages, url_in, with_pages_in
+from apps.people.models import Author
+from apps.people.views import author_url, languages_of
 from apps.taxonomy.models import Topic
 from apps.taxonomy.views import languages_with_pages, topic_links
 
@@ -120,7 +122,20 @@ def _topic_index_path(lang):
         return reverse("topic-index")
 
 
-SECTIONS = ("pages", "topics", "topic-index")
+SECTIONS = ("pages", "topics", "topic-index", "authors")
+
+
+class AuthorSitemap(_LanguageSitemap):
+    """Each author's page in each language they have live pages in."""
+
+    def items(self):
+        authors = list(Author.objects.all())
+        languages = languages_of(authors)
+        items = []
+        for author in authors:
+            paths = {lang: author_url(author, lang) for lang in languages[author.pk]}
+            items += [(author, lang, paths) for lang in paths]
+        return items
 
 
 def sitemaps_for(request):
@@ -128,6 +143,7 @@ def sitemaps_for(request):
         "pages": PageSitemap(request),
         "topics": TopicSitemap(request),
         "topic-index": TopicIndexSitemap(request),
+        "authors": AuthorSitemap(request),
     }
 
 

@@ -34,9 +34,11 @@ class HomePage(TranslatedPage):
             latest_posts=SimpleLazyObject(lambda: list(newest_first(
                 live_in_language(BlogPostPage).select_related("author"))[:LATEST_COUNT])),
             articles=SimpleLazyObject(
-                lambda: list(newest_first(live_in_language(ArticlePage))[:LATEST_COUNT])),
+                lambda: list(newest_first(
+                    live_in_language(ArticlePage).select_related("author"))[:LATEST_COUNT])),
             questions=SimpleLazyObject(
-                lambda: list(newest_first(live_in_language(QuestionPage))[:LATEST_COUNT])),
+                lambda: list(newest_first(live_in_language(QuestionPage)).prefetch_related(
+                    *QuestionPage.card_prefetch)[:LATEST_COUNT])),
             blog_index=SimpleLazyObject(lambda: live_in_language(BlogIndexPage).first()),
             kb_index=SimpleLazyObject(lambda: live_in_language(KnowledgeBaseIndexPage).first()),
             qa_index=SimpleLazyObject(lambda: live_in_language(QuestionIndexPage).first()),

@@ -17,7 +17,8 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
         verbose_name = _("knowledge base")
 
     def listing(self):
-        return live_in_language(ArticlePage).descendant_of(self).order_by("path")
+        pages = live_in_language(ArticlePage).descendant_of(self).select_related("author")
+        return pages.order_by("path")
 
 
 class ArticlePage(CommentsMixin, ContentPage):

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -16,7 +17,7 @@ from apps.core.pages import (
     TranslatedPageForm,
     topics_in_language,
 )
-from apps.core.text import html_text, reading_minutes
+from apps.core.text import first_line, html_text, reading_minutes
 from apps.core.translation import current_language, own_value
 from apps.discovery.models import RelatedPageLink, related_pages_panel
 from apps.feedback.panels import HelpfulPanel
@@ -32,7 +33,8 @@ class QuestionIndexPage(SectionIndexPage):
         verbose_name = _("questions and answers index")
 
     def listing(self):
-        return newest_first(live_in_language(QuestionPage).descendant_of(self))
+        pages = live_in_language(QuestionPage).descendant_of(self)
+        return newest_first(pages).prefetch_related(*QuestionPage.card_prefetch)
 
 
 def _kept_as_best(form):
@@ -56,7 +58,7 @@ class QuestionPage(CommentsMixin, TranslatedPage):
     schema_type = "QAPage"
     is_article = True
     summary_field = "details"
-    card_prefetch = ("answers",)
+    card_prefetch = ("answers", "answers__author")
 
     details = models.TextField(_("question details"), blank=True)
     topics = ParentalManyToManyField(
@@ -94,6 +96,22 @@ class QuestionPage(CommentsMixin, TranslatedPage):
         lang = current_language()
         return [a for a in self.answers.all() if own_value(a, "body", lang)]
 
+    def get_context(self, request, *args, **kwargs):
+        # The answers with their authors in one query each, however many answers there are.
+        prefetch_related_objects([self], "answers__author")
+        return super().get_context(request, *args, **kwargs)
+
+    @property
+    def answer_summary(self):
+        """What a card says of the answers: how many, and the best one's first line."""
+        answers = self.visible_answers()
+        best = next((a for a in answers if a.is_best), None)
+        lang = current_language()
+        return {
+            "count": len(answers),
+            "best_line": first_line(own_value(best, "body", lang)) if best else "",
+        }
+
     @property
     def reading_minutes(self):
         text = " ".join(html_text(a.body) for a in self.visible_answers())
@@ -112,9 +130,23 @@ class Answer(Orderable):
     page = ParentalKey(QuestionPage, on_delete=models.CASCADE, related_name="answers")
     body = RichTextField(_("answer"), features=ANSWER_FEATURES)
     is_best = models.BooleanField(_("best answer"), default=False)
+    author = models.ForeignKey(
+        "people.Author",
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
 
     base_form_class = LanguageFieldsForm  # each language's fields in its direction
-    panels = [FieldPanel("body"), FieldPanel("is_best")]
+    panels = [
+        FieldPanel("body"),
+        FieldPanel("is_best"),
+        FieldPanel("author"),
+        FieldPanel("answered_on"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("answer")

@@ -290,6 +290,8 @@ FRAGMENT_CACHE_SECONDS = 0
 COMMENTS_RATE_WINDOW = 600
 COMMENTS_RATE_HOLD = 3
 COMMENTS_RATE_LIMIT = 6
+# Reports of comments a client address may send in COMMENTS_RATE_WINDOW seconds.
+COMMENTS_REPORT_LIMIT = 10
 # Seconds the shared rendering of a page's approved thread stays in the cache (0: off). Changes
 # to public comments drop it at once (apps/caching/threads.py); production turns it on.
 COMMENTS_THREAD_CACHE_SECONDS = 0

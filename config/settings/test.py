@@ -10,6 +10,13 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if os.environ.get("EMAIL_FILE_PATH"):
+    # The browser tests' server process: its mail lands in files the test reads, and the
+    # browser files' comments all come from 127.0.0.1, so its posting limit is wide (the
+    # limit itself is tested in tests/comments and through nginx in tests/security).
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+    COMMENTS_RATE_HOLD, COMMENTS_RATE_LIMIT = 1000, 1000
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each pytest-xdist worker (PYTEST_XDIST_WORKER, inherited by the servers it starts) has its own
 # media folder, as it has its own test database.

@@ -15,6 +15,8 @@ from tests.live_server import running_server
 from tests.seeds import read_seed, seed_files, seed_page
 
 ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
+# The server process writes its e-mails here (config/settings/test.py); tests read them.
+MAIL_DIR = Path(settings.BASE_DIR) / "var" / "test-mail"
 MODERATOR = ("browser-moderator", "moderator-password-1")
 
 
@@ -31,7 +33,9 @@ def server_url(django_db_setup, django_db_blocker):
     """Serve the seeded test database from a separate process, as a reader would reach it."""
     with django_db_blocker.unblock():
         url = _database_url()
-    env = {"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    MAIL_DIR.mkdir(parents=True, exist_ok=True)
+    env = {"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test",
+           "EMAIL_FILE_PATH": str(MAIL_DIR)}
     with running_server(env, timeout=30) as base:
         yield base
     with django_db_blocker.unblock():

@@ -30,6 +30,14 @@ def form_token(client, url):
     return match.group(1)
 
 
+def answer(client, response):
+    """What the writer sees after a post: one that went wrong is redirected (303) to the form's
+    own address, where their draft waits (apps/comments/drafts.py)."""
+    if response.status_code == 303 and "/comments/post/" in response["Location"]:
+        return client.get(response["Location"])
+    return response
+
+
 def post_comment(client, lang, **fields):
     """Fetch the page as a reader would, then send its comment form with `fields`."""
     page, url = commentable(lang)
@@ -41,4 +49,4 @@ def post_comment(client, lang, **fields):
         **fields,
     }
     data = {k: v for k, v in data.items() if v is not None}
-    return client.post(f"/{lang}/comments/post/{page.pk}/", data), page, url
+    return answer(client, client.post(f"/{lang}/comments/post/{page.pk}/", data)), page, url

@@ -209,6 +209,9 @@ def test_new_pending_comment_notifies_moderators(
 
 
 def test_reply_notifies_the_commenter_who_asked(mod_client, django_capture_on_commit_callbacks):
+    from apps.comments import mailing
+
+    mailing.confirm(mailing.consent_for("reader@example.com", "fi"))  # the double opt-in
     asked, _ = _pending("fi", body="Kerro vastauksesta", notify_replies=True)
     silent, _ = _pending("fi", body="Älä kerro")
     with django_capture_on_commit_callbacks(execute=True):

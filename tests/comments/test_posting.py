@@ -10,7 +10,7 @@ from wagtail.models import Site
 from apps.comments import cookies, tokens
 from apps.comments.models import Comment, CommentSettings, HeldReason
 
-from .conftest import commentable, form_token, post_comment
+from .conftest import answer, commentable, form_token, post_comment
 
 pytestmark = pytest.mark.django_db
 LANGS = ("he", "fa", "fi")
@@ -77,10 +77,10 @@ def test_honeypot_refuses_and_keeps_the_text(client):
 
 def test_form_without_the_page_token_is_refused(client):
     page, url = commentable("fi")
-    response = client.post(
+    response = answer(client, client.post(
         f"/fi/comments/post/{page.pk}/",
         {"name": "Bot", "email": "b@example.com", "body": "Buy now", "token": "forged"},
-    )
+    ))
     assert response.status_code == 400
     assert not Comment.objects.filter(name="Bot").exists()
 
@@ -95,11 +95,11 @@ def test_form_sent_back_too_fast_is_refused(client):
 def test_another_site_cannot_post(client):
     page, url = commentable("he")
     token = form_token(client, url)
-    response = client.post(
+    response = answer(client, client.post(
         f"/he/comments/post/{page.pk}/",
         {"name": "X", "email": "x@example.com", "body": "cross", "token": token},
         HTTP_ORIGIN="https://evil.example",
-    )
+    ))
     assert response.status_code == 403
     assert not Comment.objects.filter(body="cross").exists()
 
@@ -149,10 +149,10 @@ def test_closed_page_shows_no_form_and_refuses_posts(client):
     page.save_revision().publish()
     text = client.get(url).content.decode()
     assert 'name="token"' not in text
-    response = client.post(
+    response = answer(client, client.post(
         f"/fa/comments/post/{page.pk}/",
         {"name": "N", "email": "n@example.com", "body": "بسته", "token": tokens.issue(page.pk)},
-    )
+    ))
     assert response.status_code == 403
     assert "بسته</textarea>" in response.content.decode()
 

@@ -10,7 +10,7 @@ from django.test import override_settings
 from apps.comments import tokens
 from apps.comments.models import Comment
 
-from .conftest import commentable, form_token
+from .conftest import answer, commentable, form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ FIELDS = {"name": "Dana", "email": "dana@example.com", "body": "Ajatus, joka sä
 def send(client, page, lang="fi", **extra):
     data = {**FIELDS, **{k: v for k, v in extra.items() if not k.startswith("HTTP_")}}
     headers = {k: v for k, v in extra.items() if k.startswith("HTTP_")}
-    return client.post(f"/{lang}/comments/post/{page.pk}/", data, **headers)
+    return answer(client, client.post(f"/{lang}/comments/post/{page.pk}/", data, **headers))
 
 
 def fresh_token_in(response):
@@ -117,3 +117,27 @@ def test_opening_the_form_address_leads_back_to_the_page(client):
     response = client.get(f"/he/comments/post/{page.pk}/")
     assert response.status_code == 302
     assert response["Location"] == f"{url}#respond"
+
+
+@pytest.mark.parametrize("lang", ["he", "fa", "fi"])
+def test_after_an_error_the_address_can_be_reloaded_and_shared(client, lang):
+    """Issue 18, bug 6: a post that went wrong lands (303) on the form's own address, which
+    its writer can reload (a GET: nothing is sent again) and anyone else opens as the page."""
+    page, url = commentable(lang)
+    action = f"/{lang}/comments/post/{page.pk}/"
+    posted = client.post(action, {**FIELDS, "email": "", "token": form_token(client, url)})
+    assert posted.status_code == 303 and posted["Location"] == action
+    for _reload in range(2):
+        again = client.get(action)
+        assert again.status_code == 400
+        assert FIELDS["body"] + "</textarea>" in again.content.decode()
+        assert 'id="id_email_error"' in again.content.decode()
+        assert "no-store" in again["Cache-Control"]
+    from django.test import Client
+
+    shared = Client().get(action)
+    assert shared.status_code == 302 and shared["Location"] == f"{url}#respond"
+
+    token = fresh_token_in(client.get(action))
+    assert client.post(action, {**FIELDS, "token": token}).status_code == 303
+    assert client.get(action).status_code == 302  # posted: the draft is gone

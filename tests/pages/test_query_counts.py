@@ -11,6 +11,8 @@ from django.utils.translation import override
 from apps.blog.models import BlogIndexPage, BlogPostPage, BlogPostRelatedPage
 from apps.comments.models import Comment
 from apps.kb.models import ArticlePage, ArticleRelatedPage, KnowledgeBaseIndexPage
+from apps.people.models import Author
+from apps.people.views import author_url
 from apps.qa.models import Answer, QuestionIndexPage, QuestionPage
 from apps.taxonomy.models import Topic
 from tests.seeds import create_page, url_in
@@ -27,23 +29,24 @@ SMALL, LARGE = 3, 15
 # pages at once. When a change makes a count grow with
 # the data, this test fails for LARGE: prefetch instead of raising the number.
 EXPECTED = {
-    "home": 13,
+    "home": 14,
     "blog index": 13,
-    "blog post": 23,
+    "blog post": 26,
     "kb index": 13,
-    "article": 23,
-    "qa index": 13,
+    "article": 26,
+    "qa index": 14,
     "question": 26,
-    "topic": 12,
+    "topic": 14,
     "blog index, page 2": 13,
     # One card, an article: no question's answers to prefetch.
-    "topic, page 2": 11,
+    "topic, page 2": 12,
     "search": 11,
     "rss": 7,
     "atom": 7,
     # The index counts the addresses of every file; a file reads its own kind only.
-    "sitemap": 9,
+    "sitemap": 12,
     "sitemap file": 4,
+    "author": 11,
     "robots": 0,
     "404": 6,
 }
@@ -74,6 +77,20 @@ def thread(page, count):
         )
 
 
+def make_neighbours(size, keys, writers):
+    """`size` pages of each type in turn about `keys`; posts and articles by `writers` in turn."""
+    return [
+        create_page(
+            (BlogPostPage, ArticlePage, QuestionPage)[i % 3],
+            "fi",
+            f"Asiakaspalvelu naapuri {i}",
+            topics=keys,
+            **({} if i % 3 == 2 else {"author": writers[i % 2]}),
+        )
+        for i in range(size)
+    ]
+
+
 def build_site(size):
     """Finnish pages with `size` topics, FAQ items, answers, comments, picks and neighbours."""
     topics = [
@@ -81,11 +98,15 @@ def build_site(size):
         for i in range(size)
     ]
     keys = [t.key for t in topics]
+    writers = [Author.objects.create(name=f"Kirjoittaja {i}", key=f"qc-writer-{i}")
+               for i in range(2)]
     post = create_page(
-        BlogPostPage, "fi", "Mittauspostaus", topics=keys, lead="Johdanto", body_fi=faq(size)
+        BlogPostPage, "fi", "Mittauspostaus", topics=keys, lead="Johdanto", body_fi=faq(size),
+        author=writers[0],
     )
     article = create_page(
-        ArticlePage, "fi", "Mittausartikkeli", topics=keys, lead="Johdanto", body_fi=faq(size)
+        ArticlePage, "fi", "Mittausartikkeli", topics=keys, lead="Johdanto", body_fi=faq(size),
+        author=writers[0],
     )
     question = create_page(
         QuestionPage, "fi", "Mittauskysymys", topics=keys, details_fi="Miten asiakaspalvelu toimii?"
@@ -94,15 +115,7 @@ def build_site(size):
         Answer.objects.create(
             page=question, body_fi=f"<p>Vastaus {i}</p>", sort_order=i, is_best=i == 0
         )
-    neighbours = [
-        create_page(
-            (BlogPostPage, ArticlePage, QuestionPage)[i % 3],
-            "fi",
-            f"Asiakaspalvelu naapuri {i}",
-            topics=keys[:1],
-        )
-        for i in range(size)
-    ]
+    neighbours = make_neighbours(size, keys[:1], writers)
     for i, page in enumerate(neighbours[:6]):
         BlogPostRelatedPage.objects.create(page=post, related=page, sort_order=i)
         ArticleRelatedPage.objects.create(page=article, related=page, sort_order=i)
@@ -126,6 +139,7 @@ def addresses(post, article, question, topic):
         "topic": topic_url,
         "blog index, page 2": url_in(BlogIndexPage.objects.get(), "fi") + "?page=2",
         "topic, page 2": topic_url + "?page=2",
+        "author": author_url(post.author, "fi"),
         "search": "/fi/search/?q=asiakaspalvelu",
         "rss": "/fi/feed/rss/",
         "atom": "/fi/feed/atom/",
@@ -145,16 +159,17 @@ EXPECTED_WITH_FRAGMENTS = {
     "blog post": 0,
     "kb index": 3,
     "article": 0,
-    "qa index": 3,
-    "question": 4,
-    "topic": 10,
+    "qa index": 4,
+    "question": 3,
+    "topic": 12,
     "blog index, page 2": 3,
-    "topic, page 2": 9,
+    "topic, page 2": 10,
     "search": 9,
     "rss": 6,
     "atom": 6,
-    "sitemap": 8,
+    "sitemap": 11,
     "sitemap file": 3,
+    "author": 9,
     "robots": 0,
     "404": 4,
 }

@@ -185,21 +185,30 @@ def comment_fields(client, page_id, lang, body, **extra):
     return {"name": "Testi", "email": "t@example.com", "body": body, "token": token, **extra}
 
 
+def sent(client, action, data, **headers):
+    """What a commenter sees after posting: a post that went wrong is redirected (303) to the
+    form's address, where the draft waits."""
+    response = client.post(action, data, **headers)
+    if response.status == 303 and response.header("Location") == action:
+        return client.get(action)
+    return response
+
+
 def test_each_client_address_has_its_own_comment_limit(edge, urls, fresh_limits, db):
     page_id, lang = urls["finnish_id"], "fi"
     action = f"/{lang}/comments/post/{page_id}/"
     try:
         noisy = Client(edge, "127.0.0.6")
         statuses = [
-            noisy.post(action, comment_fields(noisy, page_id, lang, f"Viesti {n}")).status
+            sent(noisy, action, comment_fields(noisy, page_id, lang, f"Viesti {n}")).status
             for n in range(7)
         ]
         assert statuses == [303] * 6 + [429]
-        refused = noisy.post(action, comment_fields(noisy, page_id, lang, "Pidetty teksti"))
+        refused = sent(noisy, action, comment_fields(noisy, page_id, lang, "Pidetty teksti"))
         assert refused.status == 429 and "Pidetty teksti</textarea>" in refused.text
         # A forwarded-for header of its own changes nothing: nginx writes that header.
-        spoofed = noisy.post(
-            action, comment_fields(noisy, page_id, lang, "Naamioitu"),
+        spoofed = sent(
+            noisy, action, comment_fields(noisy, page_id, lang, "Naamioitu"),
             **{"X-Forwarded-For": "10.9.8.7"},
         )
         assert spoofed.status == 429
@@ -222,7 +231,7 @@ def test_one_form_token_is_good_for_one_post_from_any_address(edge, urls, fresh_
             client = Client(edge, f"127.0.1.{number + 1}")
             data = {"name": "Toisto", "email": "t@example.com", "body": f"Uusinta {number}",
                     "token": token}
-            response = client.post(action, data)
+            response = sent(client, action, data)
             statuses.append(response.status)
             if response.status == 400:
                 assert f"Uusinta {number}</textarea>" in response.text
@@ -237,8 +246,8 @@ def test_a_post_from_the_same_host_over_another_scheme_is_refused(edge, urls, fr
     page_id = urls["finnish_id"]
     client = Client(edge, "127.0.0.9")
     data = comment_fields(client, page_id, "fi", "Väärä protokolla")
-    refused = client.post(f"/fi/comments/post/{page_id}/", data,
-                          Origin=f"https://127.0.0.1:{edge.port}")
+    refused = sent(client, f"/fi/comments/post/{page_id}/", data,
+                   Origin=f"https://127.0.0.1:{edge.port}")
     assert refused.status == 403
     assert "Väärä protokolla</textarea>" in refused.text
     assert not Comment.objects.filter(body="Väärä protokolla").exists()
@@ -253,6 +262,30 @@ def test_a_flood_of_posts_is_refused_by_nginx_before_django(edge, urls, fresh_li
     assert refused.status == 429 and "Liian monta pyyntöä" in refused.text
     # Another reader is not held up.
     assert Client(edge, "127.0.0.11").get(urls["finnish"]).status == 200
+
+
+def test_a_flood_of_comment_reports_is_refused_by_nginx_and_one_report_counts_once(
+    edge, urls, fresh_limits, db
+):
+    comment = Comment.objects.create(
+        page_id=urls["finnish_id"], language="fi", name="Raportoitu", body="Mainos",
+        status=Comment.Status.APPROVED,
+    )
+    action = f"/fi/comments/report/{comment.pk}/"
+    try:
+        reader = Client(edge, "127.0.0.14")
+        form = reader.get(action)
+        token = re.search(r'name="token" value="([^"]+)"', form.text).group(1)
+        sent_once = reader.post(action, {"token": token, "reason": "spam"})
+        assert sent_once.status == 303 and sent_once.header("Location").endswith("?sent=1")
+        assert comment.reports.count() == 1
+        flood = Client(edge, "127.0.0.15")
+        statuses = [flood.post(action, {"token": "x", "reason": "spam"}).status
+                    for _ in range(40)]
+        assert statuses.count(429) >= 15 and set(statuses) <= {303, 429}
+        assert comment.reports.count() == 1
+    finally:
+        comment.delete()
 
 
 def test_oversized_posts_are_refused_at_the_edge(edge, urls):

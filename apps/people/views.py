@@ -1,0 +1,79 @@
+"""Author pages: an author's bio, photo and their posts and articles in the reader's language,
+newest first, a page of cards at a time (/he/כותבים/<key>/, /he/כותבים/<key>/2/ …).
+
+An author has a page in a language only when they have live pages in it (the empty-rooms
+rule): elsewhere it is a 404, and neither the sitemap nor the language switcher links it.
+Pages of the listing are in the path, so that every one is a page the page cache keeps."""
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from apps.content.pages import ContentPage
+from apps.core.listing import live_in_language, paginate
+from apps.core.pages import article_models
+from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
+
+from .models import Author
+
+PER_PAGE = 12
+
+
+def authored_models():
+    """The page types with an author: posts and knowledge-base articles."""
+    return [model for model in article_models() if issubclass(model, ContentPage)]
+
+
+def pages_by(author, lang):
+    """The author's live pages in `lang`, newest first, with what their cards show."""
+    pages = []
+    for model in authored_models():
+        queryset = live_in_language(model, lang).filter(author=author)
+        pages += queryset.prefetch_related(*model.card_prefetch)
+    return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
+
+
+def languages_of(authors):
+    """{author id: the languages they have live pages in}, one query per page type."""
+    found = {author.pk: set() for author in authors}
+    titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
+    for model in authored_models():
+        rows = model.objects.live().filter(author__in=list(authors)).values_list("author", *titles)
+        for author_id, *row in rows:
+            filled = zip(LANGUAGE_CODES, row, strict=True)
+            found[author_id] |= {lang for lang, title in filled if title}
+    return {pk: [lang for lang in LANGUAGE_CODES if lang in langs] for pk, langs in found.items()}
+
+
+def author_url(author, lang, number=1):
+    """The author page's address in `lang` (page `number` of the listing)."""
+    with override(lang):
+        if number > 1:
+            return reverse("author-page", args=[author.key, number])
+        return reverse("author", args=[author.key])
+
+
+def author_page(request, key, number=1):
+    lang = current_language()
+    author = get_object_or_404(Author, key=key)
+    listing = paginate(pages_by(author, lang), number, PER_PAGE)
+    languages = languages_of([author])[author.pk]
+    return TemplateResponse(
+        request,
+        "people/author_page.html",
+        {
+            "author": author,
+            "bio": own_value(author, "bio", lang),
+            "credentials": own_value(author, "credentials", lang),
+            "listing": listing,
+            "items": listing.object_list,
+            "previous_url": author_url(author, lang, number - 1) if number > 1 else None,
+            "next_url": author_url(author, lang, number + 1) if listing.has_next() else None,
+            "translation_links": [
+                language_link(code, author_url(author, code)) for code in languages
+            ],
+            "meta_description": _("Posts and articles by %(name)s.") % {"name": author.name},
+        },
+    )
