@@ -65,14 +65,19 @@ def english_words(text, names=frozenset()):
 # option whose text starts with its value names an identifier ("Europe/Helsinki: UTC+2 …").
 COLLECT = """() => {
   const lang = document.documentElement.lang;
-  const foreign = el => { const marked = el.closest('[lang]'); return marked && marked.lang !== lang; };
+  const foreign = el => {
+    const marked = el.closest('[lang]');
+    return marked && marked.lang !== lang;
+  };
   const items = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     const text = node.textContent.trim();
     if (!text || !el || el.closest('script, style, template, noscript') || foreign(el)) continue;
-    if (el.tagName === 'OPTION' ? el.value && text.startsWith(el.value) : !el.checkVisibility()) continue;
+    const hidden = el.tagName === 'OPTION'
+      ? el.value && text.startsWith(el.value) : !el.checkVisibility();
+    if (hidden) continue;
     items.push(['text', text]);
   }
   for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
