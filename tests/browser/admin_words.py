@@ -40,6 +40,7 @@ _NOT_TEXT = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|\S*/\S*|\b[a-z_]+\.[a-z_]+\b|\{\S*\}",
     re.IGNORECASE,
 )
+_CUT = re.compile(r"[^\W\d_]+…")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -48,7 +49,8 @@ def english_words(text, names=frozenset()):
     `names` (the test data's own names: accounts, image and file titles)."""
     analyzer = voikko()
     found = []
-    for word in _WORD.findall(_NOT_TEXT.sub(" ", text)):
+    # A word cut short by "…" ends an excerpt of content (a comment or answer in a listing).
+    for word in _WORD.findall(_NOT_TEXT.sub(" ", _CUT.sub(" ", text))):
         if not word.isascii() or len(word) < 2 or word in ALLOWED or word.lower() in names:
             continue
         if word.startswith("Wagtail"):  # the name with a Finnish case ending
