@@ -1,4 +1,5 @@
-"""`make screenshots`: every page type in every language at 375 and 1280 px, light and dark.
+"""`make screenshots`: every page type in every language at 375 and 1280 px, light and dark, and
+the admin (dashboard, page editor, comment moderation) in each admin language.
 
 PNG files go to var/screenshots/<lang>-<page type>-<width>-<scheme>.png for review; the site is
 a temporary seeded copy (bench/sitekit.py). `--only fa` limits the languages.
@@ -16,6 +17,57 @@ from tests.chromium import launch_chromium  # noqa: E402
 
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
+ADMIN_LANGUAGES = ("he", "fa", "fi")
+ADMIN_PASSWORD = "screenshots-only-1"  # noqa: S105 - an account of the temporary site
+
+
+def admin_screens():
+    """(name, path) of the admin screens shot in each admin language: the dashboard, a post's
+    editor and the comment moderation queue. Makes an editor per language first."""
+    from django.contrib.auth.models import User
+    from wagtail.users.models import UserProfile
+
+    from apps.blog.models import BlogPostPage
+
+    for lang in ADMIN_LANGUAGES:
+        user, _created = User.objects.get_or_create(
+            username=f"editor-{lang}", defaults={"is_superuser": True, "is_staff": True}
+        )
+        user.set_password(ADMIN_PASSWORD)
+        user.save()
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = lang
+        profile.save()
+    post = BlogPostPage.objects.live().first()
+    from django.db import connections
+
+    connections.close_all()  # the server process writes the same SQLite file
+    return [
+        ("dashboard", "/admin/"),
+        ("editor", f"/admin/pages/{post.pk}/edit/"),
+        ("moderation", "/admin/snippets/comments/comment/"),
+    ]
+
+
+def shoot_admin(browser, base, screens, out, only):
+    """Each admin screen in each admin language at 1280 px, as admin-<lang>-<screen>.png."""
+    count = 0
+    for lang in ADMIN_LANGUAGES:
+        if only and lang not in only:
+            continue
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/admin/login/")
+        page.fill("#id_username", f"editor-{lang}")
+        page.fill("#id_password", ADMIN_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/admin/")
+        for name, path in screens:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(out / f"admin-{lang}-{name}.png"), full_page=True)
+            count += 1
+        page.close()
+    return count
 
 
 def main():
@@ -45,6 +97,7 @@ def main():
                     page.screenshot(path=str(target), full_page=True)
                     page.close()
                     count += 1
+        count += shoot_admin(browser, site.base, admin_screens(), out, args.only)
         browser.close()
     print(f"{count} screenshots in {out}")
 
