@@ -25,6 +25,7 @@ from apps.comments.models import Comment
 from apps.home.models import HomePage
 from apps.people.models import Author
 from tests.browser.admin_words import walk
+from tests.seeds import CONTENT
 
 PASSWORD = "language-password-1"  # noqa: S105 - a test account
 LANGUAGES = ("he", "fa", "fi")
@@ -38,9 +39,10 @@ def _words(*texts):
 
 
 def _names():
-    """Every word of the test data's own names and texts: accounts, authors, comment writers,
-    page titles and log labels (content, not admin strings)."""
+    """Every word of the test data's own names and texts: the seed content's files, accounts,
+    authors, comment writers, page titles and log labels (content, not admin strings)."""
     texts = list(DATA_NAMES)
+    texts += [path.read_text(encoding="utf-8") for path in CONTENT.rglob("*.yaml")]
     texts += [f"{u.username} {u.email}" for u in User.objects.all()]
     texts += [str(a) for a in Author.objects.all()]
     texts += [f"{c.name} {c.body}" for c in Comment.objects.all()]
