@@ -91,10 +91,9 @@ def test_each_line_is_laid_out_in_its_languages_direction(
                 problems.append(f"{line['text']!r} is {line['direction']}, not {want}")
             elif line["startGap"] > 1:
                 problems.append(f"{line['text']!r} starts {line['startGap']:.0f}px from its edge")
-            elif (
-                line["lastChar"] in ".?!:"
-                and not line["lastIsLeftmost" if want == "rtl" else "lastIsRightmost"]
-            ):
+            elif line["lastChar"] in ".?!:" and not line[
+                "lastIsLeftmost" if want == "rtl" else "lastIsRightmost"
+            ]:
                 problems.append(f"{line['text']!r}: its {line['lastChar']} is not at the end")
     page.locator(f"#comment-{cases[0][0]}").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"comment-direction-{lang}.png"), full_page=True)

@@ -37,7 +37,9 @@ def test_the_policy_is_enforced(browser, server_url, seed_urls):
     page = browser.new_page()
     page.add_init_script(LISTEN)
     page.goto(server_url + path)
-    page.evaluate("document.head.insertAdjacentHTML('beforeend', '<style>body{color:red}</style>')")
+    page.evaluate(
+        "document.head.insertAdjacentHTML('beforeend', '<style>body{color:red}</style>')"
+    )
     page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("window.__cspViolations")[0].startswith("style-src")
     page.close()
