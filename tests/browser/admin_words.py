@@ -111,6 +111,7 @@ COLLECT = """() => {
 def findings(page, screen, names=frozenset()):
     """[(screen, where, line)] for each line of the current page that holds English."""
     found = []
+    page.wait_for_load_state()  # a click may have started a navigation
     for where, line in page.evaluate(COLLECT):
         for gap in KNOWN_GAPS:
             line = re.sub(rf"(?:^|[‚'”«]){gap}(?:$|['”»])|\b{gap}$", " ", line)
