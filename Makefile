@@ -19,10 +19,12 @@ PROD_PORT ?= 8080
 run-prod: install
 	$(PY) deploy/stack.py --port $(PROD_PORT)
 
-## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set); installs the
-## Debian packages it needs first when run as root (scripts/setup-system.sh), or names the command
+## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set) on TEST_WORKERS
+## processes (pytest-xdist; each has its own test database); installs the Debian packages it needs
+## first when run as root (scripts/setup-system.sh), or names the command
+TEST_WORKERS ?= 2
 test: system install tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## system: the Debian packages the tests need (Chromium, Java, Node, Redis, nginx, gettext, Voikko)
 system:
@@ -65,12 +67,14 @@ $(VENV)/.installed: $(VENV)/.installed-site
 db: install-site
 	@$(PY) scripts/prepare.py --admin-url http://$(HOST):$(PORT)/admin/
 
-## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), and the
-## average cyclomatic complexity of apps/ (radon; the target is 2.5 or less)
+## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), no function
+## over 50 lines outside bench/, and the average cyclomatic complexity of apps/ (radon; the
+## target is 2.5 or less)
 lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/check_function_length.py
 	@$(VENV)/bin/radon cc -a -s apps | tail -1
 
 ## messages: extract UI strings into locale/*/django.po, then compile after translating

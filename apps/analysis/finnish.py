@@ -173,24 +173,33 @@ def _reading_key(token: str):
     return key
 
 
+def _participle_base(reading: dict, base: str, word_bases: list[str]) -> str:
+    """A verb participle reads as the verb it is derived from, else as its parts' base forms."""
+    derived = _DERIVED_VERB.search(reading.get("WORDBASES", ""))
+    if derived and not derived[2].startswith(_PARTICIPLE_ENDINGS):
+        return derived[1] + derived[2]
+    return "".join(word_bases) if word_bases else base
+
+
+def _compound_base(base: str, parts: list, word_bases: list[str]) -> str:
+    """A compound of plain words: each part in its base form, so kielenopettaja (genitive first
+    part) and kieliopettaja are one term, as in dictionaries and treebanks."""
+    plain_compound = len(parts) > 1 and len(word_bases) == len(parts)
+    return "".join(word_bases) if plain_compound else base
+
+
 def reading_term(reading: dict) -> str:
     """Term for one Voikko reading."""
     base = reading.get("BASEFORM", "")
+    if reading.get("MOOD") == "MINEN-infinitive":
+        return base.lower() + "~minen"
     parts = _WORD_BASE.findall(reading.get("WORDBASES", ""))
     # +ut, +tu, +y: derivation endings; the parts before them are not words on their own.
     word_bases = [word_base for _, word_base in parts if not word_base.startswith("+")]
-    if reading.get("MOOD") == "MINEN-infinitive":
-        return base.lower() + "~minen"
     if reading.get("PARTICIPLE") in _VERB_PARTICIPLES:
-        derived = _DERIVED_VERB.search(reading.get("WORDBASES", ""))
-        if derived and not derived[2].startswith(_PARTICIPLE_ENDINGS):
-            base = derived[1] + derived[2]
-        elif word_bases:
-            base = "".join(word_bases)
-    elif len(parts) > 1 and len(word_bases) == len(parts):
-        # A compound of plain words: each part in its base form, so kielenopettaja (genitive
-        # first part) and kieliopettaja are one term, as in dictionaries and treebanks.
-        base = "".join(word_bases)
+        base = _participle_base(reading, base, word_bases)
+    else:
+        base = _compound_base(base, parts, word_bases)
     return base.lower().replace("=", "")
 
 

@@ -17,7 +17,7 @@ Input is already folded (normalize.fold): no niqqud and no final letters, so י�
 import functools
 
 from .lexicon import lexicon
-from .normalize import fold
+from .normalize import fold, without_ending
 
 PREFIX_LETTERS = frozenset("והבכלמש")
 MAX_PREFIX_LETTERS = 3
@@ -79,27 +79,30 @@ def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
 _FEMININE_ENDINGS = frozenset(("ה", "ות"))
 
 
+def _crosses_gender(word: str, stem: str, known: str) -> bool:
+    """Whether an ending read off `word` leads to a known word of the other gender."""
+    feminine = stem + "ה"
+    ending = word[len(stem) :]
+    lex = lexicon("he")
+    if known != feminine:
+        # ־ה and ־ות of a feminine headword are not endings of the masculine known word:
+        # מחשבה, מחשבות are "thought(s)", not the computer (מחשב); שבועה (oath) is not שבוע.
+        return ending in _FEMININE_ENDINGS and feminine in lex.lemmas
+    # ־ים and ־י on a feminine word's stem: מילים is מילה, but מכירים is "they know" (הכיר),
+    # not sales; the dictionary's own reading of the word, when it has one, decides.
+    return ending not in _FEMININE_ENDINGS and lex.forms.get(word, known) != known
+
+
 def _known_term(word: str) -> str | None:
+    """The site's own word (KNOWN_WORDS) that `word` is, or is with a noun ending."""
     if word in _KNOWN_FORMS:
         return word
     stem = strip_suffix(word)
     # Only an ending that was really removed counts: הזמן (the time) must not match הזמנה.
-    if stem != word and stem in _KNOWN_STEMS:
-        known = _KNOWN_STEMS[stem]
-        # ־ה and ־ות of a feminine headword are not endings of the masculine known word:
-        # מחשבה, מחשבות are "thought(s)", not the computer (מחשב); שבועה (oath) is not שבוע.
-        feminine = stem + "ה"
-        ending = word[len(stem) :]
-        lex = lexicon("he")
-        if known != feminine and ending in _FEMININE_ENDINGS and feminine in lex.lemmas:
-            return None
-        # ־ים and ־י on a feminine word's stem: מילים is מילה, but מכירים is "they know" (הכיר),
-        # not sales; the dictionary's own reading of the word, when it has one, decides.
-        if known == feminine and ending not in _FEMININE_ENDINGS:
-            if lex.forms.get(word, known) != known:
-                return None
-        return known
-    return None
+    if stem == word or stem not in _KNOWN_STEMS:
+        return None
+    known = _KNOWN_STEMS[stem]
+    return None if _crosses_gender(word, stem, known) else known
 
 
 def _prefix_run(word: str) -> int:
@@ -155,14 +158,18 @@ _POSSESSIVE_ENDINGS = frozenset(fold("ם ן ך").split())
 def _with_endings_swapped(word: str, lex):
     """(candidate, its lemma) for each ending change that gives a word the dictionary knows."""
     for ending, replacement in ENDING_SWAPS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            candidate = word[: -len(ending)] + replacement
-            if ending in _POSSESSIVE_ENDINGS:
-                lemma = candidate if candidate in lex.lemmas else None
-            else:
-                lemma = lex.lemma(candidate)
-            if lemma is not None:
-                yield candidate, lemma
+        stem = without_ending(word, ending, 2)
+        lemma = None if stem is None else _swapped_lemma(stem + replacement, ending, lex)
+        if lemma is not None:
+            yield stem + replacement, lemma
+
+
+def _swapped_lemma(candidate: str, ending: str, lex) -> str | None:
+    """The lemma of a word with its ending changed; after a possessive ending only a
+    headword counts (see _POSSESSIVE_ENDINGS)."""
+    if ending in _POSSESSIVE_ENDINGS:
+        return candidate if candidate in lex.lemmas else None
+    return lex.lemma(candidate)
 
 
 # Feminine and plural endings of -י adjectives (קנדית, תחביריים -> קנדי, תחבירי). The lexicon lists
@@ -182,27 +189,56 @@ def _consonants(word: str) -> str:
     return word.replace("י", "").replace("ו", "")
 
 
+def _nifal(form: str, lemma: str) -> str | None:
+    """The nif'al's own lemma: נ before the root (הת of hitpa'el becomes נת)."""
+    if not form.startswith("נ") or lemma.startswith("נ") or len(lemma) < 3:
+        return None
+    own = "נ" + (lemma[1:] if lemma.startswith("ה") else lemma)
+    return own if form.startswith(own[:-1]) else None
+
+
+def _hitpael_noun(form: str, lemma: str) -> str | None:
+    """Hitpa'el verbal noun: התגברות, not התגבר (a verb has no ־ות ending)."""
+    hitpael = lemma.startswith("ה") and len(form) >= 6
+    return form if hitpael and form == lemma + "ות" else None
+
+
+def _piel_noun(form: str, lemma: str) -> str | None:
+    """Pi'el verbal noun (קיטול): איזון, ניסוח, not איזן, ניסח."""
+    piel = len(lemma) == 4 and lemma[0] != "ה"
+    return form if piel and form == lemma[:-1] + "ו" + lemma[-1] else None
+
+
+def _verbal_noun(form: str, lemma: str) -> str | None:
+    """פסילה, פסילת; הרחבה, הרחבת: the verb's consonants + ה (not כותבת, a participle)."""
+    base = _verbal_noun_base(form)
+    if base is None or base == lemma:
+        return None
+    return base + "ה" if _consonants(base) == _consonants(lemma) else None
+
+
+def _verbal_noun_base(form: str) -> str | None:
+    """פסיל of פסילה or פסילת: five letters or more ending in ה or ת, with no ו and no י
+    before the ending; None for other forms."""
+    base = form[:-1]
+    fits = form[-1:] in ("ה", "ת") and len(form) >= 5 and "ו" not in base
+    return base if fits and not base.endswith("י") else None
+
+
+_OWN_PATTERNS = (_nifal, _hitpael_noun, _piel_noun, _verbal_noun)
+
+
 def same_pattern_lemma(form: str, lemma: str) -> str:
     """The table's `lemma` for `form`, unless it crosses to another verb pattern or derivation.
 
     simplemma files nif'al verbs under the active verb (נפסל -> פסל, נתקבל -> התקבל) and verbal
     nouns under their verb (פסילה -> פסל, הרחבה -> הרחיב); dictionaries, and readers, keep them
-    apart, so here they get a lemma of their own that their inflections share.
+    apart, so here they get a lemma of their own that their inflections share (_OWN_PATTERNS).
     """
-    if form.startswith("נ") and not lemma.startswith("נ") and len(lemma) >= 3:
-        # The nif'al's own lemma: נ before the root (הת of hitpa'el becomes נת).
-        own = "נ" + (lemma[1:] if lemma.startswith("ה") else lemma)
-        if form.startswith(own[:-1]):
+    for rule in _OWN_PATTERNS:
+        own = rule(form, lemma)
+        if own is not None:
             return own
-    if form.endswith("ות") and form[:-2] == lemma and lemma.startswith("ה") and len(form) >= 6:
-        return form  # hitpa'el verbal noun: התגברות, not התגבר (a verb has no ־ות ending)
-    if len(lemma) == 4 and lemma[0] != "ה" and form == lemma[:-1] + "ו" + lemma[-1]:
-        return form  # pi'el verbal noun (קיטול): איזון, ניסוח, not איזן, ניסח
-    if form[-1:] in ("ה", "ת") and len(form) >= 5:
-        base = form[:-1]
-        verbal_noun = "ו" not in base and not base.endswith("י")
-        if verbal_noun and base != lemma and _consonants(base) == _consonants(lemma):
-            return base + "ה"  # פסילה, פסילת; הרחבה, הרחבת (not כותבת, a participle)
     return lemma
 
 
@@ -212,6 +248,20 @@ _HOFAL_FORMS = (
     ("הו", tuple(sorted(("", "ה", "ו", "ת", "תי", "נו", "תמ", "תנ"), key=len, reverse=True))),
     ("מו", ("ימ", "ות", "ת", "ה", "")),
 )
+
+
+def _hofal_roots(word: str):
+    """(prefix, root) for each reading of `word` as הו/מו + a root + an ending of _HOFAL_FORMS,
+    longest ending first."""
+    for prefix, endings in _HOFAL_FORMS:
+        if word.startswith(prefix):
+            yield from ((prefix, root) for root in _roots(word, endings))
+
+
+def _roots(word: str, endings) -> list[str]:
+    """The two or three letters between a two-letter prefix and each ending `word` has."""
+    stems = (word[2 : len(word) - len(ending)] for ending in endings if word.endswith(ending))
+    return [root for root in stems if len(root) in (2, 3)]
 
 
 def hofal_lemma(word: str, lex) -> str | None:
@@ -226,20 +276,42 @@ def hofal_lemma(word: str, lex) -> str | None:
     A word the dictionary files under something else keeps that reading: הולך is "walking"
     (הלך) although הליך is a word, מועדים are dates (מועד) although העיד is a verb.
     """
-    if len(word) < 4:
-        return None
     known = lex.forms.get(word)
-    for prefix, endings in _HOFAL_FORMS:
-        if not word.startswith(prefix):
-            continue
-        for ending in endings:
-            root = word[2 : len(word) - len(ending)]
-            if not word.endswith(ending) or len(root) not in (2, 3):
-                continue
-            hifil = "ה" + root[:-1] + "י" + root[-1]
-            if hifil in lex.lemmas and known in (None, hifil, root):
-                return prefix + root
+    for prefix, root in _hofal_roots(word) if len(word) >= 4 else ():
+        hifil = "ה" + root[:-1] + "י" + root[-1]
+        if hifil in lex.lemmas and known in (None, hifil, root):
+            return prefix + root
     return None
+
+
+def _site_word(stem: str, lex) -> str | None:
+    return _known_term(stem) if len(stem) > MIN_STEM else None
+
+
+def _headword(stem: str, lex) -> str | None:
+    """A dictionary form, or a -י adjective's feminine or plural."""
+    adjective = _adjective_base(stem, lex)
+    if adjective is not None:
+        return adjective
+    return stem if stem in lex.lemmas else None
+
+
+def _listed_inflection(stem: str, lex) -> str | None:
+    """A hof'al form, or an inflection the lexicon lists."""
+    hofal = hofal_lemma(stem, lex)
+    if hofal is not None or stem not in lex.forms:
+        return hofal
+    return same_pattern_lemma(stem, lex.forms[stem])
+
+
+def _changed_ending(stem: str, lex) -> str | None:
+    """The first ending change (construct state, plural, possessive) the lexicon knows."""
+    swapped = next(_with_endings_swapped(stem, lex), None)
+    return None if swapped is None else same_pattern_lemma(*swapped)
+
+
+# The readings dictionary_lemma tries, in order, each on every stem fewest prefixes off first.
+_DICTIONARY_READINGS = (_site_word, _headword, _listed_inflection, _changed_ending)
 
 
 def dictionary_lemma(token: str) -> str | None:
@@ -250,32 +322,16 @@ def dictionary_lemma(token: str) -> str | None:
     Words before inflections: the lexicon also reads common words as inflections of rarer ones
     (השירות as "the caravans", הזמן as "invite!"), and the common reading should win.
     """
-    stems = list(_unprefixed(token))
-    if token.endswith("י") and token in lexicon("he").lemmas:
+    lex = lexicon("he")
+    if token.endswith("י") and token in lex.lemmas:
         # A headword in -י is an adjective of its own (משפטי, מרכזי), not a construct plural.
         return token
-    for stem in stems:
-        if len(stem) > MIN_STEM:
-            known = _known_term(stem)
-            if known is not None:
-                return known
-    lex = lexicon("he")
-    for stem in stems:
-        adjective = _adjective_base(stem, lex)
-        if adjective is not None:
-            return adjective
-        if stem in lex.lemmas:
-            return stem
-    for stem in stems:
-        hofal = hofal_lemma(stem, lex)
-        if hofal is not None:
-            return hofal
-        if stem in lex.forms:
-            return same_pattern_lemma(stem, lex.forms[stem])
-    for stem in stems:
-        swapped = next(_with_endings_swapped(stem, lex), None)
-        if swapped is not None:
-            return same_pattern_lemma(*swapped)
+    stems = list(_unprefixed(token))
+    for reading in _DICTIONARY_READINGS:
+        for stem in stems:
+            lemma = reading(stem, lex)
+            if lemma is not None:
+                return lemma
     return None
 
 

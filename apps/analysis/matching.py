@@ -22,17 +22,26 @@ def _is_hebrew(word: str) -> bool:
     return "\u05d0" <= word[0] <= "\u05ea"
 
 
+def _runs(words: list[str], longest: int):
+    """Every run of one to `longest` consecutive words."""
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + longest, len(words)) + 1):
+            yield words[start:end]
+
+
+def _may_join(run: list[str]) -> bool:
+    """A run is read as one word written apart only when its pieces are long enough."""
+    return len(run) == 1 or min(map(len, run)) >= MIN_SPLIT_PIECE
+
+
 class _CommentIndex:
     def __init__(self, words: list[str], longest_run: int):
         self.phrases: set[tuple[str, ...]] = set()  # exact token runs
         self.joined: set[str] = set()  # token runs with the spaces removed
         self.unprefixed: set[str] = set()  # the same, minus Hebrew prefix letters
-        for start in range(len(words)):
-            for end in range(start + 1, min(start + longest_run, len(words)) + 1):
-                run = words[start:end]
-                self.phrases.add(tuple(run))
-                if len(run) > 1 and min(map(len, run)) < MIN_SPLIT_PIECE:
-                    continue
+        for run in _runs(words, longest_run):
+            self.phrases.add(tuple(run))
+            if _may_join(run):
                 text = "".join(run)
                 self.joined.add(text)
                 self._add_unprefixed(text, first_word=run[0])
@@ -55,10 +64,14 @@ class _CommentIndex:
         )
 
 
+def _entries(terms: list[str]) -> list[tuple[str, list[str]]]:
+    """(entry as typed, its tokens) for each distinct entry that has any."""
+    return [(term, words) for term in dict.fromkeys(terms) if (words := tokens(term))]
+
+
 def find_terms(text: str, terms: list[str]) -> list[str]:
     """Entries of `terms` (words or phrases, as typed) that occur in `text`, in `terms` order."""
-    entries = [(term, tokens(term)) for term in dict.fromkeys(terms)]
-    entries = [(term, words) for term, words in entries if words]
+    entries = _entries(terms)
     if not entries:
         return []
     # A run may be a little longer than the longest entry when words were split by a space.

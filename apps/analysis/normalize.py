@@ -112,3 +112,12 @@ def tokens(text: str) -> list[str]:
     """Folded word tokens of `text`, in order."""
     folded = _HEBREW_INNER_QUOTE.sub("", fold(text))
     return _WORD.findall(folded)
+
+
+def without_ending(word: str, ending: str, min_left: int = 1) -> str | None:
+    """`word` without `ending` when it ends in it and at least `min_left` letters remain; else
+    None."""
+    if word.endswith(ending) and len(word) - len(ending) >= min_left:
+        return word[: len(word) - len(ending)]
+    return None
+

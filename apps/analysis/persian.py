@@ -18,7 +18,7 @@ import functools
 
 from . import persian_verbs as verbs
 from .lexicon import lexicon
-from .normalize import fold
+from .normalize import fold, without_ending
 
 # Common words whose ending looks like a suffix but is part of the word.
 KEEP_WORDS = frozenset(
@@ -112,18 +112,22 @@ def _is_arabic_script(token: str) -> bool:
     return all("\u0600" <= char <= "\u06ff" for char in token)
 
 
+def _suffix_stem(word: str, suffix: str, min_stem: int, after, place_noun: bool) -> str | None:
+    """`word` without `suffix`, when the rule lets it come off there; else None."""
+    if place_noun and suffix in ("ان", "تان"):
+        return None
+    stem = without_ending(word, suffix, min_stem)
+    fits = stem is not None and (after is None or stem.endswith(tuple(after)))
+    return stem if fits else None
+
+
 def _strip_one(word: str, rules) -> tuple[str, bool] | None:
     # -ستان makes place nouns (بیمارستان, تابستان): neither ان nor تان is a suffix there.
     place_noun = word.endswith("ستان") and len(word) >= 7
     for suffix, min_stem, after, is_plural in rules:
-        if not word.endswith(suffix) or (place_noun and suffix in ("ان", "تان")):
-            continue
-        stem = word[: -len(suffix)]
-        if len(stem) < min_stem:
-            continue
-        if after is not None and not stem.endswith(tuple(after)):
-            continue
-        return stem, is_plural
+        stem = _suffix_stem(word, suffix, min_stem, after, place_noun)
+        if stem is not None:
+            return stem, is_plural
     return None
 
 
@@ -142,17 +146,23 @@ def strip_verb_prefix(word: str) -> str:
 def strip_suffixes(word: str) -> str:
     """Possessive/ezafe first, then a plural: خدماتمان -> خدمات -> خدمت."""
     for _ in range(2):
-        if word in KEEP_WORDS:
-            return word
-        if word in IRREGULAR_PLURALS:
-            return IRREGULAR_PLURALS[word]
-        stripped = _strip_one(word, _ALL_SUFFIXES)
+        stripped = _strip_step(word)
         if stripped is None:
             return word
-        word, was_plural = stripped
-        if was_plural:
+        word, done = stripped
+        if done:
             return word
     return word
+
+
+def _strip_step(word: str) -> tuple[str, bool] | None:
+    """(the word with one suffix off, whether to stop there), or None to keep it as it is: a
+    word to keep, an irregular plural's singular, or a plural's stem is final."""
+    if word in KEEP_WORDS:
+        return None
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word], True
+    return _strip_one(word, _ALL_SUFFIXES)
 
 
 def _rule_term(token: str) -> str:
@@ -171,68 +181,81 @@ def analyze_token(token: str) -> str:
     return _analyze(token)
 
 
+def _irregular_plural(token: str, lex) -> str | None:
+    return IRREGULAR_PLURALS.get(token)
+
+
+def _dictionary_word(token: str, lex) -> str | None:
+    """The dictionary's lemma, a verb's as its past stem."""
+    lemma = lex.lemma(token)
+    return None if lemma is None else verbs.canonical(lemma, lex)
+
+
 def _analyze(token: str) -> str:
     lex = lexicon("fa")
-    if token in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[token]
-    after_silent_heh = _after_silent_heh(token, lex)
-    if after_silent_heh is not None:
-        return after_silent_heh
-    plural = _plural_lemma(token, lex)
-    if plural is not None:
-        return plural
-    lemma = lex.lemma(token)
-    if lemma is not None:
-        return verbs.canonical(lemma, lex)
-    for candidate in (verbs.verb_stem(token, lex), _noun_lemma(token, lex)):
-        if candidate is not None:
-            return candidate
+    for reading in _READINGS:
+        lemma = reading(token, lex)
+        if lemma is not None:
+            return lemma
     return _rule_term(token)
 
 
-def _after_silent_heh(token: str, lex) -> str | None:
-    # خانه‌ای, نامه‌ام, گفته‌اند: with the ZWNJ folded away, خانهای also reads as خان + های.
-    # After a word that ends in a silent ه, ای/ام/اش/... is the more likely reading.
-    for ending in SILENT_HEH_ENDINGS:
-        stem = token[: -len(ending)]
-        if token.endswith(ending) and stem.endswith("ه") and len(stem) >= 3:
-            lemma = lex.lemma(stem)
-            if lemma is not None:
-                return verbs.canonical(lemma, lex)
-    return None
-
-
-def _plural_lemma(token: str, lex) -> str | None:
-    # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
-    # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
-    for suffix in UNAMBIGUOUS_ENDINGS:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
-            lemma = lex.lemma(token[: -len(suffix)])
-            if lemma is not None:
-                return verbs.canonical(lemma, lex)
-    return None
-
-
-def _noun_lemma(token: str, lex) -> str | None:
-    """Plural, possessive, indefinite and comparative endings off, then a dictionary word."""
-    for stem in _noun_stems(token):
+def _first_lemma(stems, lex) -> str | None:
+    """The lemma of the first of `stems` the dictionary knows (a verb's as its past stem)."""
+    for stem in stems:
         lemma = lex.lemma(stem)
         if lemma is not None:
             return verbs.canonical(lemma, lex)
     return None
 
 
+def _after_silent_heh(token: str, lex) -> str | None:
+    # خانه‌ای, نامه‌ام, گفته‌اند: with the ZWNJ folded away, خانهای also reads as خان + های.
+    # After a word that ends in a silent ه, ای/ام/اش/... is the more likely reading.
+    stems = (without_ending(token, ending, 3) for ending in SILENT_HEH_ENDINGS)
+    return _first_lemma((stem for stem in stems if stem and stem.endswith("ه")), lex)
+
+
+def _plural_lemma(token: str, lex) -> str | None:
+    # ها and تر(ین) are never part of a dictionary word's end when the rest is a word, so they
+    # come off before the dictionary is asked (it lists some plurals as lemmas, e.g. کمکهای).
+    stems = (without_ending(token, suffix, 2) for suffix in UNAMBIGUOUS_ENDINGS)
+    return _first_lemma(filter(None, stems), lex)
+
+
+def _noun_lemma(token: str, lex) -> str | None:
+    """Plural, possessive, indefinite and comparative endings off, then a dictionary word."""
+    return _first_lemma(_noun_stems(token), lex)
+
+
+def _one_ending_off(word: str):
+    """`word` without each of NOUN_ENDINGS it ends in."""
+    for suffix in NOUN_ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            yield word[: -len(suffix)]
+
+
 def _noun_stems(token: str):
+    """Stems with up to three noun endings off (کتاب + های + تان, بزرگ + تر + ین), fewest off
+    first, each once."""
     seen = {token}
     frontier = [token]
-    for _ in range(3):  # e.g. کتاب + های + تان, بزرگ + تر + ین
+    for _ in range(3):
         next_frontier = []
-        for word in frontier:
-            for suffix in NOUN_ENDINGS:
-                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                    stem = word[: -len(suffix)]
-                    if stem not in seen:
-                        seen.add(stem)
-                        next_frontier.append(stem)
-                        yield stem
+        for stem in (stem for word in frontier for stem in _one_ending_off(word)):
+            if stem not in seen:
+                seen.add(stem)
+                next_frontier.append(stem)
+                yield stem
         frontier = next_frontier
+
+
+# The readings _analyze tries, in order; the letter rules when none gives a lemma.
+_READINGS = (
+    _irregular_plural,
+    _after_silent_heh,
+    _plural_lemma,
+    _dictionary_word,
+    verbs.verb_stem,
+    _noun_lemma,
+)

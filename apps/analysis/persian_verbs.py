@@ -6,7 +6,7 @@ irregular ones are listed here, from grammar references. Forms are recognised by
 the prefixes می / نمی / ب / ن and the personal endings, then checking the dictionary.
 """
 
-from .normalize import fold
+from .normalize import fold, without_ending
 
 # Present stem -> past stem for common irregular verbs.
 IRREGULAR_PRESENT_STEMS = {
@@ -43,6 +43,15 @@ ENDINGS = tuple(
 _PAST_STEM_ENDS = ("د", "ت")
 
 
+def _first_reading(readings, word: str, lex) -> str | None:
+    """What the first of `readings` that reads `word` gives, or None."""
+    for reading in readings:
+        found = reading(word, lex)
+        if found is not None:
+            return found
+    return None
+
+
 def is_infinitive(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("دن", "تن"))
 
@@ -51,52 +60,60 @@ def canonical(lemma: str, lex) -> str:
     """Infinitives and present stems from the dictionary become the past stem."""
     if is_infinitive(lemma):
         return lemma[:-1]
-    # Past participles (رفته, نوشته, داده) read as their verb when the dictionary has the verb.
-    stem = lemma[:-1]
-    if lemma.endswith("ه") and stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
-        return stem
-    causative = _causative_past(lemma, lex)
-    if causative is not None:
-        return causative
-    return IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+    return _first_reading((_participle_verb, _causative_past), lemma, lex) or (
+        IRREGULAR_PRESENT_STEMS.get(lemma, lemma)
+    )
+
+
+def _participle_verb(lemma: str, lex) -> str | None:
+    """Past participles (رفته, نوشته, داده) read as their verb when the dictionary has it."""
+    return _regular_past(lemma[:-1], lex) if lemma.endswith("ه") else None
+
+
+def _regular_past(stem: str, lex) -> str | None:
+    """A past stem whose infinitive (stem + ن) the dictionary has."""
+    return stem if stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas else None
+
+
+def _id_past(stem: str, lex) -> str | None:
+    """A present stem whose past adds ید (the dictionary has stem + یدن)."""
+    return stem + "ید" if stem + "یدن" in lex.lemmas else None
 
 
 def _causative_past(stem: str, lex) -> str | None:
     # Causatives add ان to the present stem and د for the past: رسان -> رساند (رساندن).
-    if stem.endswith("ان") and len(stem) >= 4 and (
-        stem + "دن" in lex.lemmas or stem + "یدن" in lex.lemmas or stem[:-2] + "یدن" in lex.lemmas
-    ):
-        return stem + "د"
-    return None
+    verbs = (stem + "دن", stem + "یدن", stem[:-2] + "یدن")
+    causative = stem.endswith("ان") and len(stem) >= 4
+    return stem + "د" if causative and any(verb in lex.lemmas for verb in verbs) else None
 
 
 def past_stem(stem: str, lex) -> str | None:
     """The past stem for a verb stem (past or present), if the dictionary knows the verb."""
-    if stem.endswith(_PAST_STEM_ENDS) and stem + "ن" in lex.lemmas:
-        return stem
-    if stem in IRREGULAR_PRESENT_STEMS:
-        return IRREGULAR_PRESENT_STEMS[stem]
-    causative = _causative_past(stem, lex)
-    if causative is not None:
-        return causative
-    if stem + "یدن" in lex.lemmas:
-        return stem + "ید"
-    return None
+    return _first_reading((_regular_past, _irregular_past, _causative_past, _id_past), stem, lex)
+
+
+def _irregular_past(stem: str, lex) -> str | None:
+    return IRREGULAR_PRESENT_STEMS.get(stem)
+
+
+def _stems(body: str, prefixed: bool):
+    """`body` without each personal ending it ends in (a bare word, with neither a prefix nor
+    an ending, is the noun path's job)."""
+    stems = (without_ending(body, ending) for ending in ENDINGS if prefixed or ending)
+    yield from (stem for stem in stems if stem is not None)
+
+
+def _verb_stems(token: str):
+    """The stems `token` may have as prefix + stem + personal ending."""
+    for prefix in (*PREFIXES, ""):
+        if token.startswith(prefix):
+            yield from _stems(token[len(prefix) :], bool(prefix))
 
 
 def verb_stem(token: str, lex) -> str | None:
     """Past stem of a conjugated verb form, or None when `token` does not read as one."""
-    for prefix in (*PREFIXES, ""):
-        if not token.startswith(prefix):
-            continue
-        body = token[len(prefix) :]
-        for ending in ENDINGS:
-            if not body.endswith(ending) or len(body) - len(ending) < 1:
-                continue
-            if not prefix and not ending:
-                continue  # a bare word is the noun path's job
-            stem = body[: len(body) - len(ending)] if ending else body
-            found = past_stem(stem, lex)
-            if found is not None:
-                return found
+    for stem in _verb_stems(token):
+        past = past_stem(stem, lex)
+        if past is not None:
+            return past
     return None

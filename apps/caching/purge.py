@@ -17,13 +17,18 @@ def _absolute(url, root_url):
     return iri_to_uri(urljoin(root_url + "/", url))
 
 
+def _root_url():
+    """The default site's root URL, which site-relative URLs are purged under."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else "http://localhost"
+
+
 def purge(urls):
     """Purge `urls` (site-relative or absolute) from every configured cache."""
     backends = get_backends()
     if not backends:
         return
-    site = Site.objects.filter(is_default_site=True).first()
-    root_url = site.root_url if site else "http://localhost"
+    root_url = _root_url()
     absolute = sorted({_absolute(url, root_url) for url in urls})
     for name, backend in backends.items():
         try:

@@ -45,6 +45,20 @@ def localized_url_path(page, lang):
     )
 
 
+def _route_to_keep(root, request, path_components, key):
+    """(the route, its pickled copy kept in the cache under `key`, or None for a routable
+    page's view, which is not kept)."""
+    result = _route(root, request, path_components)
+    page, args, kwargs = result
+    if args or kwargs:
+        return result, None
+    # Wagtail asks every page it serves for its privacy rules (its own and its ancestors'):
+    # kept with the page, they cost no query either. The root page itself comes from known_site.
+    found = pickle.dumps((page if path_components else None, list(page.get_view_restrictions())))
+    cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return result, found
+
+
 def route_by_url_path(root, request, path_components):
     """Route `path_components` below `root` (the site's root page) as Page.route would."""
     if not fragments.enabled(request):
@@ -56,15 +70,9 @@ def route_by_url_path(root, request, path_components):
     kept = fragments.local_get(key)
     found = kept[0] if kept else cache.get(key)
     if not isinstance(found, bytes):
-        result = _route(root, request, path_components)
-        page, args, kwargs = result
-        if args or kwargs:
+        result, found = _route_to_keep(root, request, path_components, key)
+        if found is None:
             return result  # a routable page's view: not kept
-        # Wagtail asks every page it serves for its privacy rules (its own and its
-        # ancestors'): kept with the page, they cost no query either. The root page itself
-        # comes from known_site.
-        found = pickle.dumps((page if path else None, list(page.get_view_restrictions())))
-        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
     if not kept:
         fragments.local_put(key, found, len(found))
     page, restrictions = pickle.loads(found)  # noqa: S301 - written by this site
@@ -74,18 +82,10 @@ def route_by_url_path(root, request, path_components):
     return RouteResult(page)
 
 
-def _route(root, request, path_components):
-    if not path_components:
-        if root.live:
-            return RouteResult(root)
-        raise Http404
-
+def _pages_on_path(root, prefixes):
+    """The pages below `root` whose URL path in the current language is one of `prefixes`."""
     field = build_localized_fieldname("url_path", current_language())
-    base = localized_url_path(root, current_language())
-    # The path's own page and every ancestor on the way, for routable pages (below).
-    prefixes = [base + "/".join(path_components[:depth]) + "/"
-                for depth in range(1, len(path_components) + 1)]
-    pages = list(
+    pages = (
         Page.objects.filter(path__startswith=root.path, **{f"{field}__in": prefixes})
         .order_by("depth", "path")
         .only("id", "path", "depth", "live", "content_type_id", field)
@@ -93,16 +93,28 @@ def _route(root, request, path_components):
     by_url_path = {}
     for page in pages:
         by_url_path.setdefault(getattr(page, field), page)
+    return by_url_path
 
-    # A routable page on the way answers for the rest of the path first, as in Wagtail.
+
+def _is_routable(page):
+    """A live page whose type routes the rest of the path itself."""
+    routable = page is not None and issubclass(page.specific_class or Page, RoutablePageMixin)
+    return routable and page.live
+
+
+def _routed_on_the_way(by_url_path, prefixes, path_components):
+    """What the first live routable page on the way answers for the rest of the path, as in
+    Wagtail, or None."""
     for depth, prefix in enumerate(prefixes[:-1], start=1):
         page = by_url_path.get(prefix)
-        if page and page.live and issubclass(page.specific_class or Page, RoutablePageMixin):
-            result = _resolve_subpage(page.specific, path_components[depth:])
-            if result:
-                return result
+        result = _is_routable(page) and _resolve_subpage(page.specific, path_components[depth:])
+        if result:
+            return result
+    return None
 
-    page = by_url_path.get(prefixes[-1])
+
+def _served(page, request):
+    """The path's own page: a routable page routes its root, another must be live."""
     if page is None:
         raise Http404
     page = page.specific
@@ -111,6 +123,23 @@ def _route(root, request, path_components):
     if not page.live:
         raise Http404
     return RouteResult(page)
+
+
+def _route(root, request, path_components):
+    """The path's page in one query: the stored URL paths of the page and its ancestors."""
+    if not path_components:
+        if root.live:
+            return RouteResult(root)
+        raise Http404
+    base = localized_url_path(root, current_language())
+    # The path's own page and every ancestor on the way, for routable pages.
+    prefixes = [
+        base + "/".join(path_components[:depth]) + "/"
+        for depth in range(1, len(path_components) + 1)
+    ]
+    by_url_path = _pages_on_path(root, prefixes)
+    routed = _routed_on_the_way(by_url_path, prefixes, path_components)
+    return routed or _served(by_url_path.get(prefixes[-1]), request)
 
 
 def _resolve_subpage(page, components):

@@ -38,20 +38,23 @@ def saved_copy(request):
     return _cache_get(_copy_key(request.path))
 
 
+def _public_page(response):
+    """A whole HTML page that is not personal: a commenter's pending comment or an editor's view
+    is private or sets cookies; only what every anonymous reader sees is kept."""
+    html = response.get("Content-Type", "").startswith("text/html")
+    private = "private" in response.get("Cache-Control", "") or response.cookies
+    return response.status_code == 200 and not response.streaming and html and not private
+
+
+def _anonymous_read(request):
+    """A plain GET of a public address, without a session."""
+    plain = request.method == "GET" and not request.GET
+    signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+    return plain and not signed_in and not request.path.startswith("/admin/")
+
+
 def _worth_keeping(request, response):
-    return (
-        response.status_code == 200
-        and request.method == "GET"
-        and not request.GET
-        and not response.streaming
-        and response.get("Content-Type", "").startswith("text/html")
-        # Personal pages (a commenter's pending comment, an editor's view) are private or set
-        # cookies; only what every anonymous reader sees is kept.
-        and "private" not in response.get("Cache-Control", "")
-        and not response.cookies
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith("/admin/")
-    )
+    return _anonymous_read(request) and _public_page(response)
 
 
 class SavedCopyMiddleware:

@@ -5,6 +5,7 @@ No HTML from commenters ever reaches the page: every piece is escaped here, and 
 are the ones this module writes.
 """
 
+import itertools
 import re
 import unicodedata
 
@@ -57,23 +58,23 @@ def _text(value):
     )
 
 
+def _link(value):
+    href = value if value.lower().startswith("http") else f"https://{value}"
+    return format_html('<a href="{}" rel="nofollow ugc noopener" dir="ltr">{}</a>', href, value)
+
+
+def _isolated(value):
+    return format_html('<bdi dir="ltr">{}</bdi>', value)
+
+
+# How each kind of segment shows; plain text by _text.
+_SEGMENT_HTML = {URL: _link, EMAIL: _isolated, PHONE: _isolated}
+
+
 def _inline(text):
     """One line as HTML. Links and shown addresses are isolated left to right, so that a
     trailing slash or dot of an address stays with it inside a right-to-left line."""
-    parts = []
-    for kind, value in segments(text):
-        if kind == URL:
-            href = value if value.lower().startswith("http") else f"https://{value}"
-            parts.append(
-                format_html(
-                    '<a href="{}" rel="nofollow ugc noopener" dir="ltr">{}</a>', href, value
-                )
-            )
-        elif kind in (EMAIL, PHONE):
-            parts.append(format_html('<bdi dir="ltr">{}</bdi>', value))
-        else:
-            parts.append(_text(value))
-    return "".join(parts)
+    return "".join(_SEGMENT_HTML.get(kind, _text)(value) for kind, value in segments(text))
 
 
 def _word_direction(word):
@@ -93,15 +94,8 @@ def _edge_counts(text):
     Words between them are embedded in the line's own language (an English term inside a
     Hebrew sentence, a Hebrew name inside a Finnish one), so they do not count.
     """
-    runs = []  # [direction, words]
-    for word in text.split():
-        direction = _word_direction(word)
-        if not direction:
-            continue
-        if runs and runs[-1][0] == direction:
-            runs[-1][1] += 1
-        else:
-            runs.append([direction, 1])
+    directions = filter(None, map(_word_direction, text.split()))
+    runs = [(direction, len(list(words))) for direction, words in itertools.groupby(directions)]
     counts = {"rtl": 0, "ltr": 0}
     for direction, words in runs[:1] + runs[1:][-1:]:
         counts[direction] += words
@@ -122,6 +116,12 @@ def text_direction(text, prior=""):
     counts = _edge_counts(_QUOTE.sub(" ", plain))
     if not any(counts.values()):
         counts = _edge_counts(plain)
+    return _winner(counts, prior)
+
+
+def _winner(counts, prior):
+    """The direction with more words, the page's own (`prior`) counting twice; a draw, or no
+    words, takes `prior`."""
     if prior in counts:
         counts[prior] *= 2
     if counts["rtl"] == counts["ltr"]:
@@ -140,6 +140,20 @@ def _dir(direction):
     return f' dir="{direction}"' if direction else ""
 
 
+def _paragraph_html(paragraph, prior):
+    """One paragraph in its direction; with several lines, each line a block of its own."""
+    direction = text_direction(paragraph, prior)
+    lines = paragraph.split("\n")
+    if len(lines) == 1:
+        return f"<p{_dir(direction)}>{_inline(paragraph)}</p>"
+    inner = "".join(
+        f'<span class="comment__line"{_dir(text_direction(line, direction))}>'
+        f"{_inline(line)}</span>"
+        for line in lines
+    )
+    return f"<p{_dir(direction)}>{inner}</p>"
+
+
 def render_body(body, show_personal_data=False, language=None):
     """Paragraphs at blank lines; in a paragraph of several lines, each line a block of its own
     direction (a Hebrew signature's English title or URL does not turn the Hebrew lines around).
@@ -149,21 +163,8 @@ def render_body(body, show_personal_data=False, language=None):
     if not show_personal_data:
         body = _hide_personal_data(body)
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(body.strip()) if p.strip()]
-    html = []
-    for paragraph in paragraphs:
-        direction = text_direction(paragraph, prior)
-        lines = paragraph.split("\n")
-        if len(lines) == 1:
-            inner = _inline(paragraph)
-        else:
-            inner = "".join(
-                f'<span class="comment__line"{_dir(text_direction(line, direction))}>'
-                f"{_inline(line)}</span>"
-                for line in lines
-            )
-        html.append(f"<p{_dir(direction)}>{inner}</p>")
     # Everything inside was escaped or built by format_html in _inline.
-    return mark_safe("".join(html))  # noqa: S308
+    return mark_safe("".join(_paragraph_html(paragraph, prior) for paragraph in paragraphs))  # noqa: S308
 
 
 def masked_text(body):

@@ -18,6 +18,17 @@ class Verdict:
     personal_data: bool = False
 
 
+def _held_reasons(text, body, rules, personal, over_rate):
+    """Why a comment waits for a moderator, in the order the queue shows them."""
+    held = {
+        HeldReason.LINKS: link_count(body) >= rules.hold_link_count,
+        HeldReason.HOLD_WORDS: bool(find_terms(text, CommentSettings.word_list(rules.hold_words))),
+        HeldReason.PERSONAL_DATA: personal,
+        HeldReason.RATE: over_rate,
+    }
+    return [reason for reason, holds in held.items() if holds]
+
+
 def verdict(name, body, rules: CommentSettings, *, known_commenter=False, over_rate=False):
     """What to do with a comment: approve, hold (pending) or spam, and why."""
     text = f"{name}\n{body}"
@@ -25,15 +36,7 @@ def verdict(name, body, rules: CommentSettings, *, known_commenter=False, over_r
     personal = has_personal_data(name) or has_personal_data(body)
     if find_terms(text, CommentSettings.word_list(rules.reject_words)):
         return Verdict(Comment.Status.SPAM, [HeldReason.REJECT_WORDS], personal)
-    reasons = []
-    if link_count(body) >= rules.hold_link_count:
-        reasons.append(HeldReason.LINKS)
-    if find_terms(text, CommentSettings.word_list(rules.hold_words)):
-        reasons.append(HeldReason.HOLD_WORDS)
-    if personal:
-        reasons.append(HeldReason.PERSONAL_DATA)
-    if over_rate:
-        reasons.append(HeldReason.RATE)
+    reasons = _held_reasons(text, body, rules, personal, over_rate)
     if reasons:
         return Verdict(Comment.Status.PENDING, reasons, personal)
     if known_commenter and rules.approve_known_commenters:

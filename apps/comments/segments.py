@@ -70,20 +70,27 @@ _O_AS_ZERO = re.compile(r"(?<=\d)[OoОо]|[OoОо](?=\d)")
 URL, EMAIL, PHONE, TEXT = "url", "email", "phone", "text"
 
 
+def _plain_digit(char):
+    """A digit of any script or style as an ASCII digit; any other character as it is."""
+    digit = unicodedata.digit(char, None)
+    return str(digit) if digit is not None else char
+
+
+def _kept_parts(char):
+    """What one character stands for after NFKC, without format and combining characters and
+    blank letters, digits as ASCII digits."""
+    if unicodedata.category(char) in _DROPPED or char in _BLANK_LETTERS:
+        return []
+    parts = unicodedata.normalize("NFKC", char)
+    return [_plain_digit(part) for part in parts if unicodedata.category(part) not in _DROPPED]
+
+
 def normalized(text):
     """(NFKC of `text` without format and combining characters, and for each of its characters
     the index in `text` of the character it came from)."""
-    chars, origin = [], []
-    for index, char in enumerate(text):
-        if unicodedata.category(char) in _DROPPED or char in _BLANK_LETTERS:
-            continue
-        for part in unicodedata.normalize("NFKC", char):
-            if unicodedata.category(part) in _DROPPED:
-                continue
-            digit = unicodedata.digit(part, None)
-            chars.append(str(digit) if digit is not None else part)
-            origin.append(index)
-    clean = "".join(chars).translate(_LOOK_ALIKES)
+    pairs = [(part, index) for index, char in enumerate(text) for part in _kept_parts(char)]
+    clean = "".join(part for part, _index in pairs).translate(_LOOK_ALIKES)
+    origin = [index for _part, index in pairs]
     return _O_AS_ZERO.sub("0", clean), origin
 
 
@@ -111,12 +118,20 @@ def _spans(text):
     is no way to publish one), and so does a phone number over a link to call or message it;
     other links win over the digits in them (ids in URLs are not phones)."""
     personal = list(_personal_spans(text))
-    emails = [span for span in personal if span[0] == EMAIL]
-    links = [span for span in _link_spans(text) if not _overlaps(span, emails)]
-    phone_links = [span for span in links if _PHONE_LINK.search(text, span[1], span[2])]
-    links = [span for span in links if span not in phone_links]
-    phones = [span for span in personal if span[0] == PHONE and not _overlaps(span, links)]
+    emails = _of_kind(personal, EMAIL)
+    links = _plain_links(text, emails)
+    phones = [span for span in _of_kind(personal, PHONE) if not _overlaps(span, links)]
     return sorted(emails + links + phones, key=lambda span: span[1])
+
+
+def _of_kind(spans, kind):
+    return [span for span in spans if span[0] == kind]
+
+
+def _plain_links(text, emails):
+    """The links that hold no e-mail address and do not call or message a number."""
+    links = (span for span in _link_spans(text) if not _overlaps(span, emails))
+    return [span for span in links if not _PHONE_LINK.search(text, span[1], span[2])]
 
 
 def segments(text):

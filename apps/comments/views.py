@@ -179,6 +179,39 @@ def _commentable_page(page_id, lang):
     return page
 
 
+def _save_comment(request, page, lang, parent, data, verdict):
+    """The comment as the rules judged it, and the moderators told, in one transaction."""
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            page=page,
+            language=lang,
+            parent=parent,
+            depth=parent.depth + 1 if parent else 1,
+            name=data["name"],
+            email=data["email"],
+            body=data["body"],
+            status=verdict.status,
+            held_reasons=list(verdict.reasons),
+            has_personal_data=verdict.personal_data,
+            notify_replies=data["notify"],
+            client_hash=client_hash(request),
+        )
+        moderation.comment_posted(comment)
+    return comment
+
+
+def _posted(request, page, comment, data):
+    """Back to the comment on its page, remembering the author (or not) and what is pending."""
+    response = HttpResponseRedirect(f"{page.get_url(request)}#comment-{comment.pk}", status=303)
+    if data["remember"]:
+        cookies.remember(response, data["name"], data["email"])
+    else:
+        cookies.forget(response)
+    if comment.status != Comment.Status.APPROVED:
+        cookies.add_pending(request, response, comment.pk)
+    return response
+
+
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @keeps_text_when_database_is_down
@@ -213,31 +246,8 @@ def post_comment(request, page_id):
         known_commenter=rules.is_known_commenter(data["name"], data["email"]),
         over_rate=rate == ratelimit.HOLD,
     )
-    with transaction.atomic():
-        comment = Comment.objects.create(
-            page=page,
-            language=lang,
-            parent=parent,
-            depth=parent.depth + 1 if parent else 1,
-            name=data["name"],
-            email=data["email"],
-            body=data["body"],
-            status=verdict.status,
-            held_reasons=list(verdict.reasons),
-            has_personal_data=verdict.personal_data,
-            notify_replies=data["notify"],
-            client_hash=client_hash(request),
-        )
-        moderation.comment_posted(comment)
-
-    response = HttpResponseRedirect(f"{page.get_url(request)}#comment-{comment.pk}", status=303)
-    if data["remember"]:
-        cookies.remember(response, data["name"], data["email"])
-    else:
-        cookies.forget(response)
-    if comment.status != Comment.Status.APPROVED:
-        cookies.add_pending(request, response, comment.pk)
-    return response
+    comment = _save_comment(request, page, lang, parent, data, verdict)
+    return _posted(request, page, comment, data)
 
 
 @never_cache

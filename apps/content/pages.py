@@ -20,6 +20,15 @@ from apps.core.translation import own_value
 TABLE_OF_CONTENTS_MIN_HEADINGS = 3
 
 
+def _heading(block):
+    """(text, level) of a heading or an FAQ section's heading; None for other blocks."""
+    if block.block_type == "heading":
+        return block.value["text"], block.value["level"]
+    if block.block_type == "faq":
+        return block.value["heading"], "h2"
+    return None
+
+
 class ContentPage(TranslatedPage):
     """What posts and knowledge-base articles share: lead, body, author, topics."""
 
@@ -76,18 +85,12 @@ class ContentPage(TranslatedPage):
 
         Anchors are the ones the heading and FAQ templates give, so the links always land.
         """
-        entries, seen = [], set()
-        for block in self.body:
-            if block.block_type == "heading":
-                text, level = block.value["text"], block.value["level"]
-            elif block.block_type == "faq":
-                text, level = block.value["heading"], "h2"
-            else:
-                continue
+        entries = {}
+        for text, level in filter(None, map(_heading, self.body)):
             anchor = anchor_id(text)
-            if text and anchor not in seen:
-                seen.add(anchor)
-                entries.append({"anchor": anchor, "text": text, "level": level})
+            if text and anchor not in entries:
+                entries[anchor] = {"anchor": anchor, "text": text, "level": level}
+        entries = list(entries.values())
         return entries if len(entries) >= TABLE_OF_CONTENTS_MIN_HEADINGS else []
 
 

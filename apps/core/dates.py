@@ -94,22 +94,38 @@ def native_digits(value, lang=None):
     return text
 
 
+def _in_reader_zone(value, lang):
+    """An aware datetime in the time zone of `lang`'s readers; anything else as it is."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value, reader_zone(lang))
+    return value
+
+
 def format_date(value, lang=None, with_time=False):
     """A date (or datetime, shown in the readers' time zone) for readers of `lang`."""
     if value is None or value == "":
         return ""
     lang = _lang(lang)
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value, reader_zone(lang))
+    value = _in_reader_zone(value, lang)
     show_time = with_time and isinstance(value, datetime.datetime)
-    if lang == "fa":
-        year, month, day = gregorian_to_jalali(value)
-        text = f"{day} {JALALI_MONTHS[month - 1]} {year}"
-        if show_time:
-            text += f"، {value:%H:%M}"
-        return native_digits(text, "fa")
+    return _DATE_FORMATS.get(lang, _local_date)(value, lang, show_time)
+
+
+def _local_date(value, lang, show_time):
+    """The language's own date (and time) format, from Django's locale formats."""
     with override(lang):
         text = formats.date_format(value, "DATE_FORMAT")
-        if show_time:
-            text += ", " + formats.time_format(value, "TIME_FORMAT")
-    return text
+        time = ", " + formats.time_format(value, "TIME_FORMAT") if show_time else ""
+    return text + time
+
+
+def _persian_date(value, lang, show_time):
+    """The Solar Hijri date, in Persian digits, and the time after a Persian comma."""
+    year, month, day = gregorian_to_jalali(value)
+    time = f"، {value:%H:%M}" if show_time else ""
+    return native_digits(f"{day} {JALALI_MONTHS[month - 1]} {year}{time}", "fa")
+
+
+# Languages whose dates are not Django's Gregorian formats: Persian readers use the Solar
+# Hijri calendar.
+_DATE_FORMATS = {"fa": _persian_date}

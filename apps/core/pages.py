@@ -23,6 +23,7 @@ from .translation import (
     language_link,
     own_value,
     page_languages,
+    titled_languages,
     url_in,
 )
 
@@ -39,7 +40,7 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any((cleaned.get(f"title_{lang}") or "").strip() for lang in LANGUAGE_CODES):
+        if not any(_filled(cleaned.get(f"title_{lang}")) for lang in LANGUAGE_CODES):
             self.add_error(
                 f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",
                 _("Give the page a title in at least one language."),
@@ -56,25 +57,43 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
         parent = getattr(self, "parent_page", None)
         if parent is None or not self._errors:
             return
-        for lang in LANGUAGE_CODES:
-            field = f"slug_{lang}"
-            slug = self.data.get(field)
-            if field not in self._errors or not slug:
-                continue
-            holder = (
-                parent.get_children().filter(**{field: slug}).exclude(pk=self.instance.pk).first()
-            )
-            if holder is None:
-                continue
-            message = _(
-                "“%(title)s” (%(state)s, %(url)s) already uses this address. Change the slug, "
-                "or continue in that page if it is a draft you left."
-            ) % {
-                "title": holder.get_admin_display_title(),
-                "state": _("live") if holder.live else _("draft"),
-                "url": reverse("wagtailadmin_pages:edit", args=[holder.pk]),
-            }
-            self._errors[field] = self.error_class([message])
+        for field in (f"slug_{lang}" for lang in LANGUAGE_CODES):
+            holder = self._slug_holder(parent, field)
+            if holder is not None:
+                self._errors[field] = self.error_class([_slug_held_message(holder)])
+
+    def _slug_holder(self, parent, field):
+        """The other child of `parent` that has the slug refused in `field`, or None."""
+        slug = self.data.get(field)
+        if field not in self._errors or not slug:
+            return None
+        siblings = parent.get_children().filter(**{field: slug})
+        return siblings.exclude(pk=self.instance.pk).first()
+
+
+def _filled(text):
+    return bool((text or "").strip())
+
+
+def _slug_held_message(holder):
+    """Which page holds a slug, live or draft, and where to edit it."""
+    return _(
+        "“%(title)s” (%(state)s, %(url)s) already uses this address. Change the slug, "
+        "or continue in that page if it is a draft you left."
+    ) % {
+        "title": holder.get_admin_display_title(),
+        "state": _("live") if holder.live else _("draft"),
+        "url": reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+    }
+
+
+# The fields that say what a page is about, best first (those a page type has).
+_DESCRIBING_FIELDS = ("search_description", "lead", "intro", "details")
+
+
+def _plain(field, value):
+    """A describing field's value as plain text (the introduction is rich text)."""
+    return html_text(value) if field == "intro" and value else value or ""
 
 
 def article_models():
@@ -132,11 +151,8 @@ class TranslatedPage(Page):
     def description_in(self, lang):
         """What the page is about, in `lang` only: its search description, else its lead,
         introduction or a question's details, as one line of plain text."""
-        for field in ("search_description", "lead", "intro", "details"):
-            value = own_value(self, field, lang) if hasattr(self, field) else None
-            if value and value.strip():
-                return " ".join((html_text(value) if field == "intro" else value).split())
-        return ""
+        texts = (_plain(field, own_value(self, field, lang)) for field in _DESCRIBING_FIELDS)
+        return next((" ".join(text.split()) for text in texts if text.strip()), "")
 
     @property
     def meta_description(self):
@@ -219,7 +235,7 @@ class SectionIndexPage(TranslatedPage):
             .filter(in_language_any(own))
             .values_list(*(f"title_{lang}" for lang in own))
         )
-        filled = {lang for row in rows for lang, title in zip(own, row, strict=True) if title}
+        filled = set().union(*(titled_languages(own, row) for row in rows))
         return [lang for lang in own if lang in filled]
 
     def listing(self):

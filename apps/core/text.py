@@ -32,22 +32,36 @@ def _join(parts):
     return " ".join(p for p in parts if p)
 
 
+def _struct_text(block, value):
+    return _join(_text_of(child, value.get(name)) for name, child in block.child_blocks.items())
+
+
+def _list_text(block, value):
+    return _join(_text_of(block.child_block, item) for item in value)
+
+
+def _value_text(block, value):
+    """Rich text's words, a plain string itself; anything else has none."""
+    if hasattr(value, "source"):  # RichText
+        return html_text(value.source)
+    return value if isinstance(value, str) else ""
+
+
+# The text of a block's value, by the kind of block (the first that matches); settings such as a
+# heading's level are not text.
+_TEXT_BY_BLOCK = (
+    (blocks.ChoiceBlock | blocks.BooleanBlock, lambda block, value: ""),
+    (blocks.StreamBlock, lambda block, value: block_text(value)),
+    (blocks.StructBlock, _struct_text),
+    (blocks.ListBlock, _list_text),
+)
+
+
 def _text_of(block, value):
     if value is None:
         return ""
-    if isinstance(block, blocks.ChoiceBlock | blocks.BooleanBlock):
-        return ""  # settings such as a heading's level, not text
-    if isinstance(block, blocks.StreamBlock):
-        return block_text(value)
-    if isinstance(block, blocks.StructBlock):
-        return _join(_text_of(child, value.get(name)) for name, child in block.child_blocks.items())
-    if isinstance(block, blocks.ListBlock):
-        return _join(_text_of(block.child_block, item) for item in value)
-    if hasattr(value, "source"):  # RichText
-        return html_text(value.source)
-    if isinstance(value, str):
-        return value
-    return ""
+    kinds = (text for kind, text in _TEXT_BY_BLOCK if isinstance(block, kind))
+    return next(kinds, _value_text)(block, value)
 
 
 def reading_minutes(text):

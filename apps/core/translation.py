@@ -50,6 +50,11 @@ def page_languages(page):
     return [lang for lang in LANGUAGE_CODES if (own_value(page, "title", lang) or "").strip()]
 
 
+def titled_languages(langs, titles):
+    """The languages of `langs` whose title is filled in `titles` (one title per language)."""
+    return {lang for lang, title in zip(langs, titles, strict=True) if title}
+
+
 def exists_in(page, lang):
     return lang in page_languages(page)
 
@@ -99,6 +104,25 @@ def _empty_value(field):
     return default if default is not None else ""
 
 
+def _default_language_value(instance, field):
+    """The field's own value in the default language, or the field's empty value."""
+    own = own_value(instance, field.name, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return own if own not in (None, "") else _empty_value(field)
+
+
+def _translated_columns(model):
+    """The model's translated fields that are columns (not many-to-many); none when
+    modeltranslation does not know the model."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    fields = (model._meta.get_field(name) for name in options.all_fields)
+    return [field for field in fields if not field.many_to_many]
+
+
 def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs):
     """After a save, make each translated field's untranslated column hold the default
     language's own value (or nothing), never another language's text.
@@ -110,22 +134,10 @@ def keep_base_columns_in_default_language(sender, instance, raw=False, **kwargs)
     Hebrew with Persian text. With the column in the default language only, the command
     copies nothing but the default language onto itself.
     """
-    from modeltranslation.translator import NotRegistered, translator
-
     if raw or instance.pk is None:
         return
-    try:
-        options = translator.get_options_for_model(type(instance))
-    except NotRegistered:
-        return
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    values = {}
-    for name in options.all_fields:
-        field = type(instance)._meta.get_field(name)
-        if field.many_to_many:
-            continue
-        own = own_value(instance, name, default)
-        values[name] = own if own not in (None, "") else _empty_value(field)
+    fields = _translated_columns(type(instance))
+    values = {field.name: _default_language_value(instance, field) for field in fields}
     if values:
         type(instance)._default_manager.filter(pk=instance.pk).rewrite(False).update(**values)
 
@@ -197,23 +209,27 @@ def fill_missing_slugs(page):
 
     if not page.path:
         return False
-    filled = False
     parent = page.get_parent()
+    siblings = Page.objects.child_of(parent).exclude(pk=page.pk) if parent is not None else None
+    filled = False
     for lang in page_languages(page):
         field = build_localized_fieldname("slug", lang)
-        if getattr(page, field):
-            continue
-        base = slug_from_title(own_value(page, "title", lang))
-        if not base:
-            continue
-        taken = set()
-        if parent is not None:
-            siblings = Page.objects.child_of(parent).exclude(pk=page.pk)
-            taken = set(siblings.values_list(field, flat=True))
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        setattr(page, field, slug)
-        filled = True
+        base = "" if getattr(page, field) else slug_from_title(own_value(page, "title", lang))
+        if base:
+            setattr(page, field, _free_slug(base, _taken(siblings, field)))
+            filled = True
     return filled
+
+
+def _taken(siblings, field):
+    """The slugs the page's siblings hold in `field`."""
+    return set(siblings.values_list(field, flat=True)) if siblings is not None else set()
+
+
+def _free_slug(base, taken):
+    """`base`, or `base-2`, `base-3` … the first that is not `taken`, as Wagtail numbers them."""
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -24,64 +24,89 @@ CANDIDATES_PER_TYPE = 50
 
 
 def _picked_ids(page):
+    """The editor's picks in their order, each once, never the page itself."""
     links = getattr(page, "related_links", None)
-    if links is None:
-        return []
-    picked = []
-    for link in links.all():
-        if link.related_id and link.related_id != page.pk and link.related_id not in picked:
-            picked.append(link.related_id)
-    return picked
+    ids = [link.related_id for link in links.all()] if links is not None else []
+    return list(dict.fromkeys(pk for pk in ids if pk and pk != page.pk))
 
 
-def _candidates(model, page, lang, picked, topic_ids):
+def _shared_topics(topic_ids):
+    """How many of `topic_ids` a candidate has (0 when the page has no topics)."""
+    if not topic_ids:
+        return Value(0)
+    return Count("topics", filter=Q(topics__in=topic_ids), distinct=True)
+
+
+def _is_picked(picked):
+    """1 for the editor's picks, 0 for the rest."""
+    return Case(When(pk__in=picked, then=Value(1)), default=Value(0)) if picked else Value(0)
+
+
+def _candidates(model, page, lang, picked, topic_ids, own_words):
+    """The model's live pages in `lang` that may be related: picks and most shared topics
+    first, at most CANDIDATES_PER_TYPE, each with its shared topics and word similarity."""
     title, summary = f"title_{lang}", f"{model.summary_field}_{lang}"
-    queryset = model.objects.live().filter(in_language(lang))
-    if page.pk:
-        queryset = queryset.exclude(pk=page.pk)
-    queryset = queryset.annotate(
-        shared=(
-            Count("topics", filter=Q(topics__in=topic_ids), distinct=True)
-            if topic_ids
-            else Value(0)
-        ),
-        picked=Case(When(pk__in=picked, then=Value(1)), default=Value(0)) if picked else Value(0),
-    ).order_by("-picked", "-shared", "-first_published_at", "-pk")
+    queryset = (
+        model.objects.live()
+        .filter(in_language(lang))
+        .exclude(pk=page.pk or 0)
+        .annotate(shared=_shared_topics(topic_ids), picked=_is_picked(picked))
+        .order_by("-picked", "-shared", "-first_published_at", "-pk")
+    )
     rows = queryset.values("pk", title, summary, "shared", "first_published_at")
     return [
-        {
-            "pk": row["pk"],
-            "shared": row["shared"],
-            "words": words(f"{row[title] or ''} {row[summary] or ''}", lang),
-            "published": row["first_published_at"].timestamp() if row["first_published_at"] else 0,
-        }
+        _candidate(row, own_words, f"{row[title] or ''} {row[summary] or ''}", lang)
         for row in rows[:CANDIDATES_PER_TYPE]
     ]
 
 
+def _candidate(row, own_words, text, lang):
+    """What ranks a candidate: shared topics, word similarity of its `text`, publication."""
+    published = row["first_published_at"]
+    return {
+        "pk": row["pk"],
+        "shared": row["shared"],
+        "similarity": similarity(own_words, words(text, lang)),
+        "published": published.timestamp() if published else 0,
+    }
+
+
+def _own_words(page, lang):
+    """The search terms of the page's title and summary in `lang`."""
+    title = own_value(page, "title", lang) or ""
+    return words(f"{title} {own_value(page, page.summary_field, lang) or ''}", lang)
+
+
+def _rank(row):
+    """Most shared topics, then most shared words, then newest first."""
+    return (-row["shared"], -row["similarity"], -row["published"], -row["pk"])
+
+
 def related_page_ids(page, lang=None, limit=MAX_RELATED):
-    """The ids of the pages to show as related to `page` in `lang`, in order."""
+    """The ids of the pages to show as related to `page` in `lang`, in order: the live picks,
+    then the pages sharing a topic or a word, ranked by _rank."""
     lang = lang or current_language()
     picked = _picked_ids(page)
-    topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
-    own_words = words(
-        f"{own_value(page, 'title', lang) or ''} "
-        f"{own_value(page, page.summary_field, lang) or ''}",
-        lang,
-    )
-    rows = {}
-    for model in article_models():
-        for row in _candidates(model, page, lang, picked, topic_ids):
-            row["similarity"] = similarity(own_words, row["words"])
-            rows[row["pk"]] = row
-
+    rows = _candidate_rows(page, lang, picked)
     chosen = [pk for pk in picked if pk in rows]
-    ranked = sorted(
-        (r for pk, r in rows.items() if pk not in chosen and (r["shared"] or r["similarity"])),
-        key=lambda r: (-r["shared"], -r["similarity"], -r["published"], -r["pk"]),
-    )
-    chosen += [r["pk"] for r in ranked]
-    return chosen[:limit]
+    return (chosen + _ranked(rows, chosen))[:limit]
+
+
+def _ranked(rows, chosen):
+    """The ids of the candidates that share a topic or a word, best first, minus `chosen`."""
+    related = [row for row in rows.values() if row["shared"] or row["similarity"]]
+    return [row["pk"] for row in sorted(related, key=_rank) if row["pk"] not in chosen]
+
+
+def _candidate_rows(page, lang, picked):
+    """{id: candidate} over every page type (_candidates)."""
+    topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
+    own_words = _own_words(page, lang)
+    return {
+        row["pk"]: row
+        for model in article_models()
+        for row in _candidates(model, page, lang, picked, topic_ids, own_words)
+    }
 
 
 def related_pages(page, lang=None, limit=MAX_RELATED):
@@ -89,12 +114,15 @@ def related_pages(page, lang=None, limit=MAX_RELATED):
     ids = related_page_ids(page, lang, limit)
     if not ids:
         return []
-    loaded = {}
     # Every type is asked even when none of its pages won: the number of queries stays the same
     # whatever the mix of types.
-    for model in article_models():
-        pages = list(model.objects.filter(pk__in=ids))
-        # What the type's cards need (a question's answers, for its reading time).
-        prefetch_related_objects(pages, *model.card_prefetch)
-        loaded.update((p.pk, p) for p in pages)
+    loaded = {page.pk: page for model in article_models() for page in _cards(model, ids)}
     return [loaded[pk] for pk in ids if pk in loaded]
+
+
+def _cards(model, ids):
+    """The model's pages among `ids`, with what its cards need (a question's answers, for its
+    reading time)."""
+    pages = list(model.objects.filter(pk__in=ids))
+    prefetch_related_objects(pages, *model.card_prefetch)
+    return pages

@@ -28,15 +28,29 @@ def _head(request, lang, urls, title, description, og_type):
     }
 
 
+def _page_urls(page, request):
+    """{lang: absolute URL} of the page in each language it exists in and has an address in (a
+    page outside any site has none to announce)."""
+    urls = {code: url_in(page, code, request) for code in page.languages}
+    return {code: absolute_url(request, url) for code, url in urls.items() if url}
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+def _article_times(page):
+    """Open Graph's article times."""
+    return {"published_time": page.first_published_at, "modified_time": page.last_published_at}
+
+
 def page_head(page, request):
     """The head of `page` in the reader's language; None when it does not exist in it."""
     lang = current_language()
-    languages = getattr(page, "languages", None)
-    if not languages or lang not in languages:
+    if lang not in (getattr(page, "languages", None) or ()):
         return None
-    urls = {code: url_in(page, code, request) for code in languages}
-    # A page that is not routable (e.g. outside any site) has no address to announce.
-    urls = {code: absolute_url(request, url) for code, url in urls.items() if url}
+    urls = _page_urls(page, request)
     if lang not in urls:
         return None
     is_article = getattr(page, "is_article", False)
@@ -48,15 +62,9 @@ def page_head(page, request):
         description=structured_data.page_description(page, lang),
         og_type="article" if is_article else "website",
     )
-    if is_article:
-        head["og"]["published_time"] = page.first_published_at
-        head["og"]["modified_time"] = page.last_published_at
-    site = Site.find_for_request(request) if request else None
-    site_root = site.root_page if site else None
-    head["json_ld"] = [
-        structured_data.json_ld(data)
-        for data in structured_data.for_page(page, lang, request, urls[lang], site_root)
-    ]
+    head["og"].update(_article_times(page) if is_article else {})
+    found = structured_data.for_page(page, lang, request, urls[lang], _site_root(request))
+    head["json_ld"] = [structured_data.json_ld(data) for data in found]
     return head
 
 

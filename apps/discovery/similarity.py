@@ -34,11 +34,12 @@ def stopwords():
 
 def words(text, lang):
     """The set of `lang` search terms of `text` that carry meaning for similarity."""
-    return {
-        term
-        for term in analyze(text or "", lang)
-        if len(term) >= MIN_LENGTH and term not in stopwords() and not term.isdigit()
-    }
+    return {term for term in analyze(text or "", lang) if _meaningful(term)}
+
+
+def _meaningful(term):
+    """Long enough, not a stop word, not a number."""
+    return len(term) >= MIN_LENGTH and term not in stopwords() and not term.isdigit()
 
 
 def similarity(a, b):

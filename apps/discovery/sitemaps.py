@@ -29,37 +29,48 @@ class _LanguageSitemap(Sitemap):
         prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         for url in urls:
             _obj, _lang, paths = url["item"]
-            url["alternates"] = [
-                {"lang_code": link["code"], "location": link["url"]}
-                for link in alternates(
-                    {code: path if "://" in path else prefix + path for code, path in paths.items()}
-                )
-            ]
+            url["alternates"] = _alternates(paths, prefix)
         return urls
+
+
+def _alternates(paths, prefix):
+    """The hreflang alternates of one item's {lang: path}, as absolute URLs."""
+    urls = {code: path if "://" in path else prefix + path for code, path in paths.items()}
+    return [{"lang_code": link["code"], "location": link["url"]} for link in alternates(urls)]
+
+
+def _public_pages(root):
+    """The site's live public pages, each knowing which languages it has pages in."""
+    return (
+        Page.objects.live()
+        .public()
+        .descendant_of(root, inclusive=True)
+        .annotate(**{f"has_pages_{lang}": with_pages_in(lang) for lang in LANGUAGE_CODES})
+        .order_by("path")
+    )
+
+
+def _listed_languages(page):
+    """The page's languages; a section only those it has pages in (no empty rooms)."""
+    langs = page_languages(page)
+    if not issubclass(page.specific_class or Page, SectionIndexPage):
+        return langs
+    return [lang for lang in langs if getattr(page, f"has_pages_{lang}")]
 
 
 class PageSitemap(_LanguageSitemap):
     def items(self):
         site = Site.find_for_request(self.request)
-        if site is None:
-            return []
-        pages = (
-            Page.objects.live()
-            .public()
-            .descendant_of(site.root_page, inclusive=True)
-            .annotate(**{f"has_pages_{lang}": with_pages_in(lang) for lang in LANGUAGE_CODES})
-            .order_by("path")
-        )
         items = []
-        for page in pages:
-            langs = page_languages(page)
-            if issubclass(page.specific_class or Page, SectionIndexPage):
-                # A section is listed only in the languages it has pages in (no empty rooms).
-                langs = [lang for lang in langs if getattr(page, f"has_pages_{lang}")]
-            paths = {lang: url_in(page, lang, self.request) for lang in langs}
-            paths = {lang: path for lang, path in paths.items() if path}
+        for page in _public_pages(site.root_page) if site else ():
+            paths = self._paths(page)
             items += [(page, lang, paths) for lang in paths]
         return items
+
+    def _paths(self, page):
+        """{lang: path} of the page in each language it is listed and has an address in."""
+        paths = {lang: url_in(page, lang, self.request) for lang in _listed_languages(page)}
+        return {lang: path for lang, path in paths.items() if path}
 
     def lastmod(self, item):
         return item[0].last_published_at
@@ -89,12 +100,14 @@ class TopicIndexSitemap(_LanguageSitemap):
 
     def items(self):
         _all, languages = _topics(self.request)
-        offered = [lang for lang in LANGUAGE_CODES if any(lang in v for v in languages.values())]
-        paths = {}
-        for lang in offered:
-            with override(lang):
-                paths[lang] = reverse("topic-index")
-        return [("topic-index", lang, paths) for lang in offered]
+        covered = set().union(*languages.values())
+        paths = {lang: _topic_index_path(lang) for lang in LANGUAGE_CODES if lang in covered}
+        return [("topic-index", lang, paths) for lang in paths]
+
+
+def _topic_index_path(lang):
+    with override(lang):
+        return reverse("topic-index")
 
 
 def sitemaps_for(request):

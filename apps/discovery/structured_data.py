@@ -52,6 +52,11 @@ def author(page):
     return {"@type": "Person", "name": person.name}
 
 
+def _present(data):
+    """`data` without the keys whose value is unknown (None): JSON-LD leaves them out."""
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def article(page, lang, url):
     data = {
         "@context": CONTEXT,
@@ -68,42 +73,64 @@ def article(page, lang, url):
     description = page_description(page, lang)
     if description:
         data["description"] = description
-    return {k: v for k, v in data.items() if v is not None}
+    return _present(data)
+
+
+def _faq_sections(page, lang):
+    """The values of the FAQ sections in the page's body in `lang`."""
+    body = own_value(page, "body", lang) or []
+    return [block.value for block in body if block.block_type == "faq"]
+
+
+def _faq_entities(faq):
+    """The answered questions of one FAQ section."""
+    return [
+        {
+            "@type": "Question",
+            "name": question,
+            "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
+        }
+        for question, answer in answered_questions(faq)
+    ]
 
 
 def faq_page(page, lang):
     """FAQPage with the answered questions of the page's FAQ sections; None when none is."""
-    entities = []
-    for block in own_value(page, "body", lang) or []:
-        if block.block_type != "faq":
-            continue
-        for question, answer in answered_questions(block.value):
-            entities.append(
-                {
-                    "@type": "Question",
-                    "name": question,
-                    "acceptedAnswer": {"@type": "Answer", "text": rich_text_plain(answer)},
-                }
-            )
+    entities = [entity for faq in _faq_sections(page, lang) for entity in _faq_entities(faq)]
     if not entities:
         return None
     return {"@context": CONTEXT, "@type": "FAQPage", "inLanguage": lang, "mainEntity": entities}
+
+
+def _answer(item, number, lang, url, published):
+    """One answer of a QAPage, linked to its place on the page."""
+    return _present(
+        {
+            "@type": "Answer",
+            "text": rich_text_plain(own_value(item, "body", lang)),
+            "url": f"{url}#answer-{number}",
+            "datePublished": published,
+        }
+    )
+
+
+def _accepted_and_suggested(answers, lang, url, published):
+    """(the best answer, the list of the others), each None when there is none."""
+    accepted, suggested = None, []
+    for number, answer in enumerate(answers, 1):
+        data = _answer(answer, number, lang, url, published)
+        if answer.is_best:
+            accepted = accepted or data
+        else:
+            suggested.append(data)
+    return accepted, suggested or None
 
 
 def qa_page(page, lang, url):
     """QAPage: the question, its best answer as accepted and the others as suggested."""
     answers = page.visible_answers()
     published = _date(page.first_published_at)
-
-    def answer(index, item):
-        data = {
-            "@type": "Answer",
-            "text": rich_text_plain(own_value(item, "body", lang)),
-            "url": f"{url}#answer-{index}",
-            "datePublished": published,
-        }
-        return {k: v for k, v in data.items() if v is not None}
-
+    accepted, suggested = _accepted_and_suggested(answers, lang, url, published)
     title = own_value(page, "title", lang)
     question = {
         "@type": "Question",
@@ -111,14 +138,10 @@ def qa_page(page, lang, url):
         "text": " ".join((own_value(page, "details", lang) or "").split()) or title,
         "answerCount": len(answers),
         "datePublished": published,
+        "acceptedAnswer": accepted,
+        "suggestedAnswer": suggested,
     }
-    best = [answer(i, a) for i, a in enumerate(answers, 1) if a.is_best]
-    others = [answer(i, a) for i, a in enumerate(answers, 1) if not a.is_best]
-    if best:
-        question["acceptedAnswer"] = best[0]
-    if others:
-        question["suggestedAnswer"] = others
-    question = {k: v for k, v in question.items() if v is not None}
+    question = _present(question)
     return {"@context": CONTEXT, "@type": "QAPage", "inLanguage": lang, "mainEntity": question}
 
 
@@ -163,10 +186,22 @@ def for_page(page, lang, request, url, site_root):
     kind = getattr(page, "schema_type", "")
     if kind == "WebSite":
         return [website(lang, url)]
-    objects = []
-    if kind in ARTICLE_TYPES:
-        objects += [article(page, lang, url), faq_page(page, lang)]
-    elif kind == "QAPage":
-        objects.append(qa_page(page, lang, url))
-    objects.append(breadcrumbs(page, lang, request, site_root))
-    return [o for o in objects if o]
+    own = _OWN_OBJECTS.get(kind, _no_objects)(page, lang, url)
+    return [o for o in [*own, breadcrumbs(page, lang, request, site_root)] if o]
+
+
+def _article_objects(page, lang, url):
+    """An article, with the FAQ sections it carries."""
+    return [article(page, lang, url), faq_page(page, lang)]
+
+
+def _question_objects(page, lang, url):
+    return [qa_page(page, lang, url)]
+
+
+def _no_objects(page, lang, url):
+    return []
+
+
+# The objects of each page type's own schema.org type.
+_OWN_OBJECTS = {**dict.fromkeys(ARTICLE_TYPES, _article_objects), "QAPage": _question_objects}

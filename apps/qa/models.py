@@ -34,18 +34,18 @@ class QuestionIndexPage(SectionIndexPage):
         return newest_first(live_in_language(QuestionPage).descendant_of(self))
 
 
+def _kept_as_best(form):
+    """Whether an answer's form marks it best and does not delete it."""
+    data = form.cleaned_data
+    return bool(data.get("is_best") and not data.get("DELETE"))
+
+
 class QuestionPageForm(TranslatedPageForm):
     def clean(self):
         cleaned = super().clean()
         answers = self.formsets.get("answers")
-        if answers is not None:
-            best = [
-                f
-                for f in answers.forms
-                if f.cleaned_data.get("is_best") and not f.cleaned_data.get("DELETE")
-            ]
-            if len(best) > 1:
-                raise forms.ValidationError(_("Only one answer can be marked as the best answer."))
+        if answers is not None and sum(map(_kept_as_best, answers.forms)) > 1:
+            raise forms.ValidationError(_("Only one answer can be marked as the best answer."))
         return cleaned
 
 

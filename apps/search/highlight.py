@@ -34,24 +34,33 @@ _RAW_WORD = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
+def _persian_joined(text, here, following):
+    """A Persian verb prefix typed apart and the word after it (می روم), read as one word as the
+    analyzer reads them: (end, terms), or None when they are two words."""
+    (start, end), (next_start, next_end) = here, following
+    first = tokens(text[start:end])
+    if not first or first[0] not in VERB_PREFIXES or text[end:next_start].strip():
+        return None
+    joined = analyze(text[start:next_end], "fa")
+    return (next_end, {index_term(joined[0])}) if len(joined) == 1 else None
+
+
+def _terms(word, lang):
+    return {index_term(term) for term in analyze(word, lang)}
+
+
 def _words(text, lang):
     """(start, end, terms) for each word of `text` as written."""
     spans = [m.span() for m in _RAW_WORD.finditer(text)]
-    index = 0
-    while index < len(spans):
-        start, end = spans[index]
-        if lang == "fa" and index + 1 < len(spans):
-            # می روم: the analyzer reads a verb prefix typed apart as part of the next word.
-            next_start, next_end = spans[index + 1]
-            if tokens(text[start:end]) and tokens(text[start:end])[0] in VERB_PREFIXES:
-                gap = text[end:next_start]
-                joined = analyze(text[start:next_end], lang)
-                if not gap.strip() and len(joined) == 1:
-                    yield start, next_end, {index_term(joined[0])}
-                    index += 2
-                    continue
-        yield start, end, {index_term(term) for term in analyze(text[start:end], lang)}
-        index += 1
+    joined = None
+    for here, following in zip(spans, [*spans[1:], None], strict=True):
+        if joined:  # this word was read with the one before
+            joined = None
+            continue
+        joined = following and lang == "fa" and _persian_joined(text, here, following)
+        start, end = here
+        end, terms = joined or (end, _terms(text[start:end], lang))
+        yield start, end, terms
 
 
 def matches(text, lang, terms):
@@ -79,25 +88,35 @@ def highlight(text, lang, terms):
     return mark_safe(_marked(text, matches(text, lang, terms), 0, len(text)))  # noqa: S308
 
 
+def _window_start(text, first, length):
+    """Where a snippet begins: LEAD_IN of it before the first match, at a word boundary, never
+    after the match itself."""
+    start = max(0, first - int(length * LEAD_IN))
+    space = text.find(" ", start, first) if start > 0 else -1
+    return space + 1 if space != -1 else start
+
+
+def _window_end(text, start, after, length):
+    """Where a snippet ends: `length` on, pulled back to a word boundary but not before `after`."""
+    end = min(len(text), start + length)
+    space = text.rfind(" ", after, end) if end < len(text) else -1
+    return space if space > start else end
+
+
+def _window(text, spans, length):
+    """(start, end) of the snippet of `text` around its first match."""
+    if len(text) <= length:
+        return 0, len(text)
+    start = _window_start(text, spans[0][0] if spans else 0, length)
+    return start, _window_end(text, start, spans[0][1] if spans else start, length)
+
+
 def snippet(text, lang, terms, length=SNIPPET_LENGTH):
     """About `length` characters of `text` around its first match, escaped and marked."""
     text = text or ""
     spans = matches(text, lang, terms)
-    start, end = 0, len(text)
-    if len(text) > length:
-        first = spans[0][0] if spans else 0
-        start = max(0, first - int(length * LEAD_IN))
-        if start > 0:
-            # Begin at a word boundary, never after the match itself.
-            space = text.find(" ", start, first)
-            start = space + 1 if space != -1 else start
-        end = min(len(text), start + length)
-        if end < len(text):
-            space = text.rfind(" ", spans[0][1] if spans else start, end)
-            end = space if space > start else end
-    body = _marked(text, spans, start, end).strip()
-    if start > 0:
-        body = ELLIPSIS + " " + body
-    if end < len(text):
-        body = body + " " + ELLIPSIS
-    return mark_safe(body)  # noqa: S308 - every piece of text went through escape()
+    start, end = _window(text, spans, length)
+    before = ELLIPSIS + " " if start > 0 else ""
+    after = " " + ELLIPSIS if end < len(text) else ""
+    # Every piece of text went through escape().
+    return mark_safe(before + _marked(text, spans, start, end).strip() + after)  # noqa: S308

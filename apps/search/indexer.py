@@ -46,21 +46,30 @@ def index_page(page, replace=True):
             remove_page(page.pk)
         if not is_searchable(page):
             return []
-        documents, terms = [], []
-        for lang in LANGUAGE_CODES:
-            parts = document_parts(page, lang)
-            if parts is None:
-                continue
+        return _save(_documents(page))
+
+
+def _save(documents):
+    """Write the (document, term counts) pairs; the documents, saved."""
+    SearchDocument.objects.bulk_create([document for document, _counts in documents])
+    insert_terms([row for document in documents for row in _term_rows(*document)])
+    return [document for document, _counts in documents]
+
+
+def _term_rows(document, counts):
+    """The term table's rows of one saved document."""
+    return [(document.pk, document.language, term, field, n) for (term, field), n in counts.items()]
+
+
+def _documents(page):
+    """(unsaved document, its term counts) for each language the page exists in."""
+    documents = []
+    for lang in LANGUAGE_CODES:
+        parts = document_parts(page, lang)
+        if parts is not None:
             document = SearchDocument(page=page, language=lang, title=parts.title, text=parts.text)
             documents.append((document, field_terms(parts, lang)))
-        SearchDocument.objects.bulk_create([document for document, _counts in documents])
-        for document, counts in documents:
-            terms.extend(
-                (document.pk, document.language, term, field, n)
-                for (term, field), n in counts.items()
-            )
-        insert_terms(terms)
-    return [document for document, _counts in documents]
+    return documents
 
 
 _TERM_COLUMNS = ("document", "language", "term", "field", "count")
@@ -87,26 +96,32 @@ def searchable_pages():
     return Page.objects.live().type(*article_models()).order_by("path").specific()
 
 
+def _index_all(pages, on_document):
+    """Index each of `pages` into an emptied index; documents per language, and "pages" that
+    have any."""
+    summary, number = Counter(), 0
+    total = sum(len(page.languages) for page in pages)
+    for page in pages:
+        documents = index_page(page, replace=False)
+        summary["pages"] += bool(documents)
+        for document in documents:
+            number += 1
+            summary[document.language] += 1
+            if on_document is not None:
+                on_document(number, total, document)
+    return summary
+
+
 def rebuild(on_document=None):
     """Empty the index and index every searchable page again, in one transaction.
 
     `on_document(number, total, document)` is called after each document is written. Returns a
     Counter of documents per language plus "pages" and "terms".
     """
-    summary = Counter()
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchDocument.objects.all().delete()
         pages = [page for page in searchable_pages() if is_searchable(page)]
-        total = sum(len(page.languages) for page in pages)
-        number = 0
-        for page in pages:
-            documents = index_page(page, replace=False)
-            summary["pages"] += bool(documents)
-            for document in documents:
-                number += 1
-                summary[document.language] += 1
-                if on_document is not None:
-                    on_document(number, total, document)
+        summary = _index_all(pages, on_document)
         summary["terms"] = SearchTerm.objects.count()
     return summary

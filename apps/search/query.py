@@ -77,15 +77,30 @@ def _analyze_word(word, lang):
     return {index_term(term) for term in analyze(word, lang)}
 
 
+def _runs(count):
+    """(start, end) of each run of two to LONGEST_JOIN neighbouring words out of `count`."""
+    return [
+        (start, end)
+        for start in range(count)
+        for end in range(start + 2, min(start + LONGEST_JOIN, count) + 1)
+    ]
+
+
+def _with_joined_terms(words, own, lang):
+    """Each word's terms plus those of every run of neighbours it is part of, read as one
+    word (a word typed apart: asiakas palvelu, می روم)."""
+    alternatives = [set(terms) for terms in own]
+    for start, end in _runs(len(words)):
+        joined = _analyze_word("".join(words[start:end]), lang)
+        for index in range(start, end):
+            alternatives[index] |= joined
+    return alternatives
+
+
 def parse_query(text, lang):
     words = list(dict.fromkeys(tokens(text[:MAX_QUERY_LENGTH])))[:MAX_WORDS]
     own = [_analyze_word(word, lang) for word in words]
-    alternatives = [set(terms) for terms in own]
-    for start in range(len(words)):
-        for end in range(start + 2, min(start + LONGEST_JOIN, len(words)) + 1):
-            joined = _analyze_word("".join(words[start:end]), lang)
-            for index in range(start, end):
-                alternatives[index] |= joined
+    alternatives = _with_joined_terms(words, own, lang)
     stop_terms = _stop_terms(lang)
     slots = [
         Slot(word=word, terms=frozenset(terms), stop=own_terms <= stop_terms)

@@ -39,21 +39,23 @@ def _results(hits, query, request):
     documents = documents_for(hits)
     parent_paths = {doc.page.path[: -Page.steplen] for doc in documents}
     sections = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+    return [
+        _result(doc, sections.get(doc.page.path[: -Page.steplen]), query, request)
+        for doc in documents
+    ]
+
+
+def _result(doc, section, query, request):
+    """One hit, marked with the query's terms, under its section when that has a title."""
     terms, lang = query.highlight_terms, query.lang
-    results = []
-    for doc in documents:
-        section = sections.get(doc.page.path[: -Page.steplen])
-        section_title = own_value(section, "title", lang) if section else ""
-        results.append(
-            Result(
-                url=doc.page.get_url(request),
-                title=highlight(doc.title, lang, terms),
-                snippet=snippet(doc.text, lang, terms),
-                section_title=section_title or "",
-                section_url=(section.get_url(request) if section_title else "") or "",
-            )
-        )
-    return results
+    section_title = (own_value(section, "title", lang) if section else "") or ""
+    return Result(
+        url=doc.page.get_url(request),
+        title=highlight(doc.title, lang, terms),
+        snippet=snippet(doc.text, lang, terms),
+        section_title=section_title,
+        section_url=(section.get_url(request) if section_title else "") or "",
+    )
 
 
 @require_safe

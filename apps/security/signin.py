@@ -73,6 +73,24 @@ def lockout_response(request, original_response=None, credentials=None):
     return response
 
 
+def _reset_verdict(per_client, per_email, allowed):
+    """"send", "quiet" (the address had its mails: say sent, send none) or "wait" (this client
+    asked too often, or the counts are unknown), from this hour's counts."""
+    if per_email is not None and per_email > allowed and (per_client or 0) <= allowed:
+        return "quiet"
+    if per_client is None or per_email is None or per_client > allowed:
+        return "wait"
+    return "send"
+
+
+def _reset_wait_message(minutes):
+    return ngettext(
+        "Too many password reset requests. Please wait %(minutes)d minute and try again.",
+        "Too many password reset requests. Please wait %(minutes)d minutes and try again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 class LimitedPasswordResetView(PasswordResetView):
     """Wagtail's password reset, sending at most a few e-mails per address and per hour."""
 
@@ -81,19 +99,13 @@ class LimitedPasswordResetView(PasswordResetView):
         email = form.cleaned_data["email"].strip().casefold()
         per_client, retry_after = limits.hit("password-reset", client_hash(self.request), window)
         per_email, _ = limits.hit("password-reset-email", keyed_hash(email), window)
-        allowed = settings.PASSWORD_RESET_LIMIT
-        if per_email is not None and per_email > allowed and (per_client or 0) <= allowed:
+        verdict = _reset_verdict(per_client, per_email, settings.PASSWORD_RESET_LIMIT)
+        if verdict == "quiet":
             # That address has its recent mails, whose links still work: say "sent" as usual
             # and send no more, so that no one can fill the inbox or lock its owner out.
             return HttpResponseRedirect(self.get_success_url())
-        if per_client is None or per_email is None or per_client > allowed:
-            minutes = limits.minutes(retry_after)
-            message = ngettext(
-                "Too many password reset requests. Please wait %(minutes)d minute and try again.",
-                "Too many password reset requests. Please wait %(minutes)d minutes and try "
-                "again.",
-                minutes,
-            ) % {"minutes": minutes}
+        if verdict == "wait":
+            message = _reset_wait_message(limits.minutes(retry_after))
             return with_form_error(self, form, message, 429, retry_after)
         return super().form_valid(form)
 

@@ -11,7 +11,6 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
@@ -24,7 +23,7 @@ from apps.people.models import Author
 from apps.qa.models import Answer, QuestionIndexPage, QuestionPage
 from apps.taxonomy.models import Topic
 
-from .schema import LANGUAGES, ContentError
+from .schema import LANGUAGES, ContentError, paragraphs_html
 
 SECTION_MODELS = {
     "blog.BlogIndexPage": BlogIndexPage,
@@ -40,20 +39,18 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 HOME_SLUG = "mishov"
 
 
-def paragraphs_html(paragraphs):
-    """Plain text paragraphs as the rich-text HTML Wagtail stores; line breaks kept."""
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in text.split("\n")) + "</p>"
-        for text in paragraphs
-    )
-
-
 def _without_ids(value):
+    """Stream data without the blocks' ids, which differ on every round trip."""
     if isinstance(value, dict):
         return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
+    return [_without_ids(v) for v in value] if isinstance(value, list) else value
+
+
+def _differs(name, current, value):
+    """Whether a page field's value differs from the file's (a body by its blocks' content)."""
+    if name.startswith("body_"):
+        return canonical_stream(current.raw_data if current else []) != canonical_stream(value)
+    return (current or "") != (value or "")
 
 
 _BODY = BodyBlock()
@@ -64,29 +61,19 @@ def canonical_stream(raw):
     return _without_ids(_BODY.get_prep_value(_BODY.to_python(raw or [])))
 
 
-def stream_data(blocks):
-    raw = []
-    for kind, value in blocks:
-        if kind == "heading":
-            raw.append({"type": "heading", "value": {"text": value, "level": "h2"}})
-        elif kind == "paragraph":
-            raw.append({"type": "paragraph", "value": paragraphs_html(value.split("\n\n"))})
-        elif kind == "list":
-            raw.append({"type": "list", "value": {"ordered": False, "items": value}})
-        elif kind == "quote":
-            raw.append({"type": "quote", "value": value})
-        elif kind == "faq":
-            items = [
-                {
-                    "question": item["question"],
-                    "answer": paragraphs_html(item["answer"].split("\n\n"))
-                    if item["answer"]
-                    else "",
-                }
-                for item in value["items"]
-            ]
-            raw.append({"type": "faq", "value": {"heading": value["heading"], "items": items}})
-    return raw
+def _per_language(field, values, empty=None):
+    """{field_he: …, field_fa: …, field_fi: …} from {lang: text}; `empty` where there is none."""
+    return {f"{field}_{lang}": values.get(lang) or empty for lang in LANGUAGES}
+
+
+def _status(created, changed):
+    """What happened to an object: created, updated or unchanged."""
+    return "created" if created else ("updated" if changed else "unchanged")
+
+
+def _answers_of(page):
+    """(body, best) of a question page's answers, in order."""
+    return [(answer.body, answer.is_best) for answer in page.answers.all()]
 
 
 class Loader:
@@ -108,18 +95,19 @@ class Loader:
             setattr(obj, key, value)
         return changed
 
+    def _sync_snippet(self, model, key, wanted):
+        """The object with `key`, created or updated to `wanted`; and what happened to it."""
+        obj = model.objects.filter(key=key).first()
+        if obj is None:
+            obj = model(key=key)
+            self._sync_object(obj, wanted)
+            return obj, "created"
+        return obj, _status(False, self._sync_object(obj, wanted))
+
     def load_topics(self):
         for key, spec in self.content.topics.items():
-            wanted = {}
-            for lang in LANGUAGES:
-                wanted[f"name_{lang}"] = spec["name"].get(lang)
-                wanted[f"slug_{lang}"] = spec["slug"].get(lang)
-            topic = Topic.objects.filter(key=key).first()
-            status = "unchanged"
-            if topic is None:
-                topic, status = Topic(key=key), "created"
-            if self._sync_object(topic, wanted) and status != "created":
-                status = "updated"
+            wanted = {**_per_language("name", spec["name"]), **_per_language("slug", spec["slug"])}
+            topic, status = self._sync_snippet(Topic, key, wanted)
             if status != "unchanged":
                 with override(DEFAULT_LANGUAGE):
                     topic.name = wanted[f"name_{DEFAULT_LANGUAGE}"] or key
@@ -130,16 +118,12 @@ class Loader:
 
     def load_authors(self):
         for key, spec in self.content.authors.items():
-            wanted = {"name": spec["name"]}
-            for lang in LANGUAGES:
-                wanted[f"credentials_{lang}"] = spec["credentials"].get(lang) or ""
-                wanted[f"bio_{lang}"] = spec["bio"].get(lang) or ""
-            author = Author.objects.filter(key=key).first()
-            status = "unchanged"
-            if author is None:
-                author, status = Author(key=key), "created"
-            if self._sync_object(author, wanted) and status != "created":
-                status = "updated"
+            wanted = {
+                "name": spec["name"],
+                **_per_language("credentials", spec["credentials"], empty=""),
+                **_per_language("bio", spec["bio"], empty=""),
+            }
+            author, status = self._sync_snippet(Author, key, wanted)
             if status != "unchanged":
                 author.save()
             self.authors[key] = author
@@ -161,45 +145,39 @@ class Loader:
 
     def _page_fields(self, page, wanted):
         """Apply `wanted` (field -> value) to page; return the names that changed."""
-        changed = []
-        for name, value in wanted.items():
-            current = getattr(page, name)
-            if name.startswith("body_"):
-                differs = canonical_stream(current.raw_data if current else []) != canonical_stream(
-                    value
-                )
-            else:
-                differs = (current or "") != (value or "")
-            if differs:
-                setattr(page, name, value)
-                changed.append(name)
+        changed = [
+            name for name, value in wanted.items() if _differs(name, getattr(page, name), value)
+        ]
+        for name in changed:
+            setattr(page, name, wanted[name])
         return changed
 
-    def _translations(self, field, values):
-        return {f"{field}_{lang}": values.get(lang) or None for lang in LANGUAGES}
+    def _sync_site_page(self, page, create, wanted):
+        """A page of content/site.yaml: created when missing (`create` gives the new page and
+        its parent), else updated when it differs; the page and what happened to it."""
+        with override(DEFAULT_LANGUAGE):
+            if page is None:
+                page, parent = create()
+                self._page_fields(page, wanted)
+                self._publish(page, "content/site.yaml", parent=parent)
+                return page, "created"
+            if self._page_fields(page, wanted):
+                self._publish(page, "content/site.yaml")
+                return page, "updated"
+        return page, "unchanged"
 
     def load_home(self):
         spec = self.content.site["home"]
         wanted = {
-            **self._translations("title", spec["title"]),
+            **_per_language("title", spec["title"]),
             **{
                 f"slug_{lang}": HOME_SLUG if spec["title"].get(lang) else None for lang in LANGUAGES
             },
-            **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
+            **_per_language("intro", spec["intro"], empty=""),
         }
-        home = HomePage.objects.first()
-        with override(DEFAULT_LANGUAGE):
-            if home is None:
-                root = Page.get_first_root_node()
-                home = HomePage()
-                self._page_fields(home, wanted)
-                self._publish(home, "content/site.yaml", parent=root)
-                status = "created"
-            elif self._page_fields(home, wanted):
-                self._publish(home, "content/site.yaml")
-                status = "updated"
-            else:
-                status = "unchanged"
+        home, status = self._sync_site_page(
+            HomePage.objects.first(), lambda: (HomePage(), Page.get_first_root_node()), wanted
+        )
         self._point_site_at(home)
         self.report(status, "page", "home")
         return home
@@ -228,33 +206,21 @@ class Loader:
         for key, spec in self.content.site["sections"].items():
             model = SECTION_MODELS[spec["type"]]
             wanted = {
-                **self._translations("title", spec["title"]),
-                **self._translations("slug", spec["slug"]),
-                **{f"intro_{lang}": spec["intro"].get(lang, "") for lang in LANGUAGES},
+                **_per_language("title", spec["title"]),
+                **_per_language("slug", spec["slug"]),
+                **_per_language("intro", spec["intro"], empty=""),
             }
-            page = model.objects.child_of(home).first()
-            with override(DEFAULT_LANGUAGE):
-                if page is None:
-                    page = model(show_in_menus=True)
-                    self._page_fields(page, wanted)
-                    self._publish(page, "content/site.yaml", parent=home)
-                    status = "created"
-                elif self._page_fields(page, wanted):
-                    self._publish(page, "content/site.yaml")
-                    status = "updated"
-                else:
-                    status = "unchanged"
+            page, status = self._sync_site_page(
+                model.objects.child_of(home).first(),
+                lambda model=model: (model(show_in_menus=True), home),
+                wanted,
+            )
             sections[key] = page
             self.report(status, "section", key)
         return sections
 
-    def load_page(self, spec, sections):
-        model = PAGE_MODELS[spec.type]
-        parent = sections.get(spec.section)
-        if parent is None:
-            raise ContentError(
-                spec.path, "type", f"content/site.yaml has no {spec.section} section"
-            )
+    def _wanted(self, model, spec):
+        """The page's fields in its language, as the file gives them."""
         lang = spec.language
         wanted = {
             f"title_{lang}": spec.title,
@@ -262,55 +228,105 @@ class Loader:
             f"search_description_{lang}": spec.search_description,
         }
         if model is QuestionPage:
-            wanted[f"details_{lang}"] = spec.details
-        else:
-            wanted[f"lead_{lang}"] = spec.lead
-            wanted[f"body_{lang}"] = stream_data(spec.body)
+            return {**wanted, f"details_{lang}": spec.details}
+        return {**wanted, f"lead_{lang}": spec.lead, f"body_{lang}": spec.body}
+
+    def _published_at(self, page, model, spec):
+        """The file's publication date, when it gives one that differs; whether it changed."""
+        if not spec.published or page.first_published_at == spec.published:
+            return False
+        model.objects.filter(pk=page.pk).update(
+            first_published_at=spec.published,
+            last_published_at=max(spec.published, page.last_published_at or spec.published),
+        )
+        return True
+
+    def _comments(self, page, spec):
+        """The file's comments on the page; whether any changed."""
+        if not spec.comments:
+            return False
+        page.refresh_from_db(fields=["first_published_at"])
+        return bool(sync_comments(page, spec.language, spec.comments))
+
+    def _section(self, spec, sections):
+        parent = sections.get(spec.section)
+        if parent is None:
+            raise ContentError(
+                spec.path, "type", f"content/site.yaml has no {spec.section} section"
+            )
+        return parent
+
+    def _save_page(self, page, spec, new_parent):
+        """The page's fields and relations in its language as the file has them, published when
+        anything changed (as a child of `new_parent` when new); the names of what changed."""
+        with override(spec.language):
+            changed = self._page_fields(page, self._wanted(type(page), spec))
+            changed += self._relations(page, spec, spec.language)
+            if new_parent is not None or changed:
+                self._publish(page, spec.path, parent=new_parent)
+        return changed
+
+    def _dated_and_discussed(self, page, model, spec):
+        """The names of what the file's publication date and comments changed, once the page
+        is saved."""
+        changes = {
+            "published": self._published_at(page, model, spec),
+            "comments": self._comments(page, spec),
+        }
+        return [name for name, changed in changes.items() if changed]
+
+    def load_page(self, spec, sections):
+        model = PAGE_MODELS[spec.type]
+        parent = self._section(spec, sections)
+        lang = spec.language
         page = model.objects.child_of(parent).filter(**{f"slug_{lang}": spec.slug}).first()
         created = page is None
-        with override(lang):
-            if created:
-                page = model()
-            changed = self._page_fields(page, wanted)
-            changed += self._relations(page, spec, lang)
-            if created or changed:
-                self._publish(page, spec.path, parent=parent if created else None)
-        if spec.published and page.first_published_at != spec.published:
-            model.objects.filter(pk=page.pk).update(
-                first_published_at=spec.published,
-                last_published_at=max(spec.published, page.last_published_at or spec.published),
-            )
-            changed.append("published")
-        if spec.comments:
-            page.refresh_from_db(fields=["first_published_at"])
-            if sync_comments(page, lang, spec.comments):
-                changed.append("comments")
-        status = "created" if created else ("updated" if changed else "unchanged")
+        page = model() if created else page
+        changed = self._save_page(page, spec, parent if created else None)
+        changed += self._dated_and_discussed(page, model, spec)
+        status = _status(created, changed)
         with override(lang):
             url = unquote(page.get_url() or spec.slug)
         self.report(status, "page", f"{lang} {url}")
 
-    def _relations(self, page, spec, lang):
-        changed = []
+    def _author(self, page, spec):
+        """Whether the page's author changed to the file's."""
         author = self.authors.get(spec.author) if spec.author else None
-        if hasattr(page, "author_id") and page.author_id != (author.pk if author else None):
-            page.author = author
-            changed.append("author")
+        if not hasattr(page, "author_id") or page.author_id == (author.pk if author else None):
+            return False
+        page.author = author
+        return True
+
+    def _topics(self, page, spec):
+        """Whether the page's topics changed to the file's."""
         wanted_topics = {self.topics[key].pk for key in spec.topics}
         current_topics = set(page.topics.values_list("pk", flat=True)) if page.pk else set()
-        if wanted_topics != current_topics:
-            page.topics = [self.topics[key] for key in spec.topics]
-            changed.append("topics")
-        if isinstance(page, QuestionPage):
-            wanted = [(paragraphs_html(body), best) for body, best in spec.answers]
-            current = [(a.body, a.is_best) for a in page.answers.all()]
-            if wanted != current:
-                page.answers = [
-                    Answer(**{f"body_{lang}": body, "is_best": best, "sort_order": i})
-                    for i, (body, best) in enumerate(wanted)
-                ]
-                changed.append("answers")
-        return changed
+        if wanted_topics == current_topics:
+            return False
+        page.topics = [self.topics[key] for key in spec.topics]
+        return True
+
+    def _answers(self, page, spec, lang):
+        """Whether a question page's answers changed to the file's."""
+        if not isinstance(page, QuestionPage):
+            return False
+        wanted = [(paragraphs_html(body), best) for body, best in spec.answers]
+        if wanted == _answers_of(page):
+            return False
+        page.answers = [
+            Answer(**{f"body_{lang}": body, "is_best": best, "sort_order": i})
+            for i, (body, best) in enumerate(wanted)
+        ]
+        return True
+
+    def _relations(self, page, spec, lang):
+        """The names of the relations (author, topics, answers) that changed."""
+        changes = {
+            "author": self._author(page, spec),
+            "topics": self._topics(page, spec),
+            "answers": self._answers(page, spec, lang),
+        }
+        return [name for name, changed in changes.items() if changed]
 
     def run(self):
         with transaction.atomic():

@@ -10,11 +10,18 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.translation import override
+from wagtail import blocks as wagtail_blocks
+from wagtail.blocks.base import get_error_json_data
+
+from apps.blocks.blocks import BodyBlock
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 PAGE_TYPES = {"blog.BlogPostPage": "blog", "kb.ArticlePage": "kb", "qa.QuestionPage": "qa"}
 SECTION_TYPES = {"blog.BlogIndexPage", "kb.KnowledgeBaseIndexPage", "qa.QuestionIndexPage"}
-BLOCK_TYPES = ("heading", "paragraph", "list", "quote", "faq")
+_BODY = BodyBlock()
 
 
 class ContentError(Exception):
@@ -36,7 +43,7 @@ class PageSpec:
     author: str | None = None
     topics: list = field(default_factory=list)
     published: datetime.datetime | None = None
-    body: list = field(default_factory=list)  # [(block_type, value)]
+    body: list = field(default_factory=list)  # StreamField raw items: [{"type", "value"}]
     details: str = ""
     answers: list = field(default_factory=list)  # [(body_paragraphs, best)]
     comments: list = field(default_factory=list)
@@ -44,6 +51,35 @@ class PageSpec:
     @property
     def section(self):
         return PAGE_TYPES[self.type]
+
+
+def _joined(where, key):
+    """The field path of `key` inside `where`."""
+    return f"{where}.{key}" if where else key
+
+
+def _filled(text):
+    """Text with something in it besides whitespace."""
+    return isinstance(text, str) and bool(text.strip())
+
+
+def _text_problem(value, required, max_length):
+    """What is wrong with a text a file gives, or None."""
+    if not isinstance(value, str):
+        return f"expected text, found {type(value).__name__}"
+    text = value.strip()
+    if required and not text:
+        return "required text is empty"
+    if max_length and len(text) > max_length:
+        return f"is {len(text)} characters long; the limit is {max_length}"
+    return None
+
+
+def _translation_problem(lang, text):
+    """What is wrong with one language's text in a set of translations, or None."""
+    if lang not in LANGUAGES:
+        return f"unknown language; use one of {', '.join(LANGUAGES)}"
+    return None if _filled(text) else "expected non-empty text"
 
 
 class _Reader:
@@ -55,48 +91,42 @@ class _Reader:
     def fail(self, where, message):
         raise ContentError(self.path, where, message)
 
+    def check(self, where, problem):
+        """Fails with `problem` unless it is None."""
+        if problem is not None:
+            self.fail(where, problem)
+
+    def absent(self, where, required, empty, message):
+        """What an absent value reads as: `empty`, unless it is required."""
+        if required:
+            self.fail(where, message)
+        return empty
+
     def mapping(self, value, where):
         if not isinstance(value, dict):
             self.fail(where, "expected a mapping of keys to values")
         return value
 
     def text(self, data, key, where, required=True, max_length=None):
-        value = data.get(key)
-        here = f"{where}.{key}" if where else key
+        here, value = _joined(where, key), data.get(key)
         if value is None or value == "":
-            if required:
-                self.fail(here, "required text is missing")
-            return ""
-        if not isinstance(value, str):
-            self.fail(here, f"expected text, found {type(value).__name__}")
-        value = value.strip()
-        if required and not value:
-            self.fail(here, "required text is empty")
-        if max_length and len(value) > max_length:
-            self.fail(here, f"is {len(value)} characters long; the limit is {max_length}")
-        return value
+            return self.absent(here, required, "", "required text is missing")
+        self.check(here, _text_problem(value, required, max_length))
+        return value.strip()
 
     def text_list(self, value, where):
         if not isinstance(value, list) or not value:
             self.fail(where, "expected a non-empty list of texts")
         for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.fail(f"{where}[{i}]", "expected non-empty text")
+            self.check(f"{where}[{i}]", None if _filled(item) else "expected non-empty text")
         return [item.strip() for item in value]
 
     def translations(self, data, key, where, required=True):
-        value = data.get(key)
-        here = f"{where}.{key}" if where else key
+        here, value = _joined(where, key), data.get(key)
         if value is None:
-            if required:
-                self.fail(here, "required translations are missing")
-            return {}
-        self.mapping(value, here)
-        for lang, text in value.items():
-            if lang not in LANGUAGES:
-                self.fail(f"{here}.{lang}", f"unknown language; use one of {', '.join(LANGUAGES)}")
-            if not isinstance(text, str) or not text.strip():
-                self.fail(f"{here}.{lang}", "expected non-empty text")
+            return self.absent(here, required, {}, "required translations are missing")
+        for lang, text in self.mapping(value, here).items():
+            self.check(f"{here}.{lang}", _translation_problem(lang, text))
         return {lang: text.strip() for lang, text in value.items()}
 
 
@@ -168,136 +198,257 @@ def parse_site(path, data):
     return site
 
 
-def _parse_block(r, item, where):
+def paragraphs_html(paragraphs):
+    """Plain text paragraphs as the rich-text HTML Wagtail stores; line breaks kept."""
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in text.split("\n")) + "</p>"
+        for text in paragraphs
+    )
+
+
+# The content files' short forms: a heading written as its text, a list as its items. Any block
+# may also be written in full, as the mapping of its fields the block definition names.
+SHORT_FORMS = {
+    "heading": lambda text: {"text": text, "level": "h2"},
+    "list": lambda items: {"ordered": False, "items": items},
+}
+
+
+def _raw_text(r, block, value, where):
+    """Text as written, stripped; an absent one is empty (the block says whether it may be)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        r.fail(where, f"expected text, found {type(value).__name__}")
+    return value.strip()
+
+
+def _raw_rich_text(r, block, value, where):
+    """Plain text for rich text: paragraphs split by blank lines, line breaks kept."""
+    text = _raw_text(r, block, value, where)
+    return paragraphs_html(text.split("\n\n")) if text else ""
+
+
+def _field_problem(block, name):
+    """Why a struct block has no field `name`, or None when it has."""
+    if name in block.child_blocks:
+        return None
+    return f"unknown field; use one of {', '.join(block.child_blocks)}"
+
+
+def _raw_struct(r, block, value, where):
+    """A mapping of the block's own fields; a field it does not define is refused."""
+    r.mapping(value, where)
+    for name in value:
+        r.check(f"{where}.{name}", _field_problem(block, name))
+    return {
+        name: _raw(r, child, value.get(name), f"{where}.{name}")
+        for name, child in block.child_blocks.items()
+        if name in value or isinstance(child, _TEXT_BLOCKS)
+    }
+
+
+def _raw_list(r, block, value, where):
+    """A list of the child block's values."""
+    if not isinstance(value, list):
+        r.fail(where, "expected a list")
+    return [_raw(r, block.child_block, item, f"{where}[{i}]") for i, item in enumerate(value)]
+
+
+def _raw_as_written(r, block, value, where):
+    return value
+
+
+_TEXT_BLOCKS = (wagtail_blocks.CharBlock, wagtail_blocks.TextBlock, wagtail_blocks.RichTextBlock)
+_RAW_READERS = (
+    (wagtail_blocks.RichTextBlock, _raw_rich_text),
+    (wagtail_blocks.CharBlock, _raw_text),
+    (wagtail_blocks.TextBlock, _raw_text),
+    (wagtail_blocks.StructBlock, _raw_struct),
+    (wagtail_blocks.ListBlock, _raw_list),
+)
+
+
+def _raw(r, block, value, where):
+    """The value `block` stores, from how a content file writes it (see _RAW_READERS)."""
+    read = next((read for kind, read in _RAW_READERS if isinstance(block, kind)), _raw_as_written)
+    return read(r, block, value, where)
+
+
+def _first_error(data, where):
+    """(field path, message) of the first error in a block's error data (Wagtail's
+    get_error_json_data: messages, and blockErrors by child name or list index)."""
+    for key, child in data.get("blockErrors", {}).items():
+        return _first_error(child, f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}")
+    return where, " ".join(str(message) for message in data.get("messages", []))
+
+
+def _block_named(r, item, where):
+    """(name, value, definition) of a body item written as {block name: value}."""
+    vocabulary = ", ".join(_BODY.child_blocks)
     if not isinstance(item, dict) or len(item) != 1:
-        r.fail(
-            where, f"expected one block, written as a single key out of {', '.join(BLOCK_TYPES)}"
-        )
+        r.fail(where, f"expected one block, written as a single key out of {vocabulary}")
     ((kind, value),) = item.items()
-    here = f"{where}.{kind}"
-    if kind in ("heading", "paragraph"):
-        if not isinstance(value, str) or not value.strip():
-            r.fail(here, "expected non-empty text")
-        return kind, value.strip()
-    if kind == "list":
-        return kind, r.text_list(value, here)
-    if kind == "quote":
-        r.mapping(value, here)
-        return kind, {
-            "text": r.text(value, "text", here),
-            "attribution": r.text(value, "attribution", here, required=False, max_length=200),
-        }
-    if kind == "faq":
-        r.mapping(value, here)
-        items = value.get("items")
-        if not isinstance(items, list) or not items:
-            r.fail(f"{here}.items", "expected a non-empty list of questions")
-        parsed = []
-        for i, qa in enumerate(items):
-            qa_where = f"{here}.items[{i}]"
-            r.mapping(qa, qa_where)
-            parsed.append(
-                {
-                    "question": r.text(qa, "question", qa_where, max_length=300),
-                    "answer": r.text(qa, "answer", qa_where, required=False),
-                }
-            )
-        return kind, {"heading": r.text(value, "heading", here, max_length=200), "items": parsed}
-    r.fail(where, f"unknown block type {kind!r}; use one of {', '.join(BLOCK_TYPES)}")
+    if kind not in _BODY.child_blocks:
+        r.fail(where, f"unknown block type {kind!r}; use one of {vocabulary}")
+    return kind, value, _BODY.child_blocks[kind]
+
+
+def _clean(r, block, raw, where):
+    """The block's own checks, clean() as the admin runs them; messages in English."""
+    with override("en"):  # messages for the person at the console
+        try:
+            block.clean(block.to_python(raw))
+        except ValidationError as error:
+            r.fail(*_first_error(get_error_json_data(error), where))
+
+
+def _parse_block(r, item, where):
+    """One body block, checked by its own definition in apps/blocks (BodyBlock): its name, its
+    fields, and the block's clean(), as the admin checks it; returns StreamField's raw item."""
+    kind, value, block = _block_named(r, item, where)
+    short = SHORT_FORMS.get(kind) if not isinstance(value, dict) else None
+    raw = _raw(r, block, short(value) if short else value, f"{where}.{kind}")
+    _clean(r, block, raw, f"{where}.{kind}")
+    return {"type": kind, "value": raw}
+
+
+def _parse_comment(r, item, here):
+    """One comment and its replies."""
+    r.mapping(item, here)
+    author_reply = item.get("author_reply", False)
+    if not isinstance(author_reply, bool):
+        r.fail(f"{here}.author_reply", "expected true or false")
+    return {
+        "name": r.text(item, "name", here, required=False, max_length=120),
+        "email": r.text(item, "email", here, required=False, max_length=254),
+        "body": r.text(item, "body", here),
+        "author_reply": author_reply,
+        "posted": _parse_moment(r, item.get("posted"), f"{here}.posted"),
+        "replies": _parse_comments(r, item.get("replies"), f"{here}.replies"),
+    }
 
 
 def _parse_comments(r, items, where):
-    if items is None:
-        return []
+    """A thread of comments; none when absent."""
+    items = [] if items is None else items
     if not isinstance(items, list):
         r.fail(where, "expected a list of comments")
-    comments = []
-    for i, item in enumerate(items):
-        here = f"{where}[{i}]"
-        r.mapping(item, here)
-        author_reply = item.get("author_reply", False)
-        if not isinstance(author_reply, bool):
-            r.fail(f"{here}.author_reply", "expected true or false")
-        comments.append(
-            {
-                "name": r.text(item, "name", here, required=False, max_length=120),
-                "email": r.text(item, "email", here, required=False, max_length=254),
-                "body": r.text(item, "body", here),
-                "author_reply": author_reply,
-                "posted": _parse_moment(r, item.get("posted"), f"{here}.posted"),
-                "replies": _parse_comments(r, item.get("replies"), f"{here}.replies"),
-            }
-        )
-    return comments
+    return [_parse_comment(r, item, f"{where}[{i}]") for i, item in enumerate(items)]
+
+
+def _moment(value):
+    """A datetime from what YAML read: a datetime, a date (at 9:00) or ISO text; else None."""
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, datetime.time(9, 0))
+    try:
+        return datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _parse_moment(r, value, where):
+    """A moment, in UTC when the file gives no zone; None when absent."""
     if value in (None, ""):
         return None
-    if isinstance(value, datetime.datetime):
-        moment = value
-    elif isinstance(value, datetime.date):
-        moment = datetime.datetime.combine(value, datetime.time(9, 0))
-    else:
-        try:
-            moment = datetime.datetime.fromisoformat(str(value))
-        except ValueError:
-            r.fail(where, "expected a date such as 2024-05-31")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.UTC)
-    return moment
+    moment = _moment(value)
+    if moment is None:
+        r.fail(where, "expected a date such as 2024-05-31")
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)
+
+
+def _reference(r, key, known, where, kind, defined_in):
+    """A key that another content file defines (an author, a topic), or None when absent."""
+    if key is not None and key not in known:
+        r.fail(where, f"unknown {kind} {key!r}; define it in {defined_in}")
+    return key
+
+
+def _parse_body(r, body):
+    """The page's blocks, each checked by its block definition (_parse_block)."""
+    if not isinstance(body or [], list):
+        r.fail("body", "expected a list of blocks")
+    return [_parse_block(r, item, f"body[{i}]") for i, item in enumerate(body or [])]
+
+
+def _parse_answer(r, answer, where):
+    """(paragraphs, best) of one answer on a question page."""
+    r.mapping(answer, where)
+    best = answer.get("best", False)
+    if not isinstance(best, bool):
+        r.fail(f"{where}.best", "expected true or false")
+    return r.text_list(answer.get("body"), f"{where}.body"), best
+
+
+def _best_problem(answers):
+    """Why the answers' best marks are wrong (more than one), or None."""
+    return "only one answer can be marked best" if sum(best for _b, best in answers) > 1 else None
+
+
+def _parse_question(r, data, spec):
+    """A question page: the question's details and its answers, at most one marked best."""
+    spec.details = r.text(data, "question", "", required=False)
+    answers = data.get("answers")
+    if not isinstance(answers, list) or not answers:
+        r.fail("answers", "a question page needs a list of answers")
+    spec.answers = [_parse_answer(r, answer, f"answers[{i}]") for i, answer in enumerate(answers)]
+    r.check("answers", _best_problem(spec.answers))
+
+
+def _parse_article(r, data, spec):
+    """A post or article: its body has at least one block."""
+    if not spec.body:
+        r.fail("body", "a post or article needs at least one block")
+
+
+# What each page type adds to the fields every page has.
+_PAGE_PARTS = {
+    "blog.BlogPostPage": _parse_article,
+    "kb.ArticlePage": _parse_article,
+    "qa.QuestionPage": _parse_question,
+}
+
+
+def _one_of(r, data, key, choices, kind):
+    """A required text that must be one of `choices`."""
+    value = r.text(data, key, "")
+    if value not in choices:
+        r.fail(key, f"unknown {kind} {value!r}; use one of {', '.join(choices)}")
+    return value
+
+
+def _slug_problem(slug):
+    """Why a slug cannot be a URL path segment, or None."""
+    bad = any(char.isspace() or char == "/" for char in slug)
+    return "must not contain spaces or slashes" if bad else None
 
 
 def parse_page(path, data, topics, authors):
+    """One page file: the fields every page has, then its page type's own (_PAGE_PARTS)."""
     r = _Reader(path)
     r.mapping(data, "")
-    page_type = r.text(data, "type", "")
-    if page_type not in PAGE_TYPES:
-        r.fail("type", f"unknown page type; use one of {', '.join(PAGE_TYPES)}")
-    language = r.text(data, "language", "")
-    if language not in LANGUAGES:
-        r.fail("language", f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
     spec = PageSpec(
         path=str(path),
-        type=page_type,
-        language=language,
+        type=_one_of(r, data, "type", PAGE_TYPES, "page type"),
+        language=_one_of(r, data, "language", LANGUAGES, "language"),
         title=r.text(data, "title", "", max_length=255),
         slug=r.text(data, "slug", "", max_length=255),
         search_description=r.text(data, "search_description", "", required=False),
         lead=r.text(data, "lead", "", required=False),
         published=_parse_moment(r, data.get("published"), "published"),
     )
-    if any(ch.isspace() or ch == "/" for ch in spec.slug):
-        r.fail("slug", "must not contain spaces or slashes")
-    author = data.get("author")
-    if author is not None:
-        if author not in authors:
-            r.fail("author", f"unknown author {author!r}; define it in content/authors.yaml")
-        spec.author = author
-    for i, topic in enumerate(data.get("topics") or []):
-        if topic not in topics:
-            r.fail(f"topics[{i}]", f"unknown topic {topic!r}; define it in content/topics.yaml")
-        spec.topics.append(topic)
-    body = data.get("body") or []
-    if not isinstance(body, list):
-        r.fail("body", "expected a list of blocks")
-    spec.body = [_parse_block(r, item, f"body[{i}]") for i, item in enumerate(body)]
-    if page_type == "qa.QuestionPage":
-        spec.details = r.text(data, "question", "", required=False)
-        answers = data.get("answers")
-        if not isinstance(answers, list) or not answers:
-            r.fail("answers", "a question page needs a list of answers")
-        for i, answer in enumerate(answers):
-            here = f"answers[{i}]"
-            r.mapping(answer, here)
-            best = answer.get("best", False)
-            if not isinstance(best, bool):
-                r.fail(f"{here}.best", "expected true or false")
-            spec.answers.append((r.text_list(answer.get("body"), f"{here}.body"), best))
-        if sum(best for _body, best in spec.answers) > 1:
-            r.fail("answers", "only one answer can be marked best")
-    elif not spec.body:
-        r.fail("body", "a post or article needs at least one block")
+    r.check("slug", _slug_problem(spec.slug))
+    spec.author = _reference(
+        r, data.get("author"), authors, "author", "author", "content/authors.yaml"
+    )
+    spec.topics = [
+        _reference(r, topic, topics, f"topics[{i}]", "topic", "content/topics.yaml")
+        for i, topic in enumerate(data.get("topics") or [])
+    ]
+    spec.body = _parse_body(r, data.get("body"))
+    _PAGE_PARTS[spec.type](r, data, spec)
     spec.comments = _parse_comments(r, data.get("comments"), "comments")
     return spec
 
@@ -316,8 +467,7 @@ def read_content(root):
     rel = lambda p: p.relative_to(root.parent) if root.parent in p.parents else p  # noqa: E731
     needed = {name: root / f"{name}.yaml" for name in ("site", "topics", "authors")}
     for path in needed.values():
-        if not path.exists():
-            raise ContentError(rel(path), "", "file is missing")
+        _check_exists(path, rel(path))
     topics = parse_topics(rel(needed["topics"]), load_yaml(needed["topics"]))
     authors = parse_authors(rel(needed["authors"]), load_yaml(needed["authors"]))
     site = parse_site(rel(needed["site"]), load_yaml(needed["site"]))
@@ -325,10 +475,20 @@ def read_content(root):
         parse_page(rel(path), load_yaml(path), topics, authors)
         for path in sorted((root / "pages").glob("*.yaml"))
     ]
+    _check_slugs_unique(pages)
+    return ContentSet(site=site, topics=topics, authors=authors, pages=pages)
+
+
+def _check_exists(path, shown):
+    if not path.exists():
+        raise ContentError(shown, "", "file is missing")
+
+
+def _check_slugs_unique(pages):
+    """No two pages of a section share a slug in one language."""
     seen = {}
     for page in pages:
         key = (page.section, page.language, page.slug)
         if key in seen:
             raise ContentError(page.path, "slug", f"is already used by {seen[key]}")
         seen[key] = page.path
-    return ContentSet(site=site, topics=topics, authors=authors, pages=pages)

@@ -49,6 +49,11 @@ class Topic(models.Model):
             if (own_value(self, "name", lang) or "").strip() and own_value(self, "slug", lang)
         ]
 
+    def urls(self):
+        """{lang: the topic page's address} in each language it has one in."""
+        urls = {lang: self.url_in(lang) for lang in self.languages}
+        return {lang: url for lang, url in urls.items() if url}
+
     def url_in(self, lang=None):
         """The topic page's address in `lang` (default: the reader's), or None."""
         lang = lang or current_language()
@@ -66,16 +71,10 @@ class Topic(models.Model):
 
     def translation_links(self, request=None):
         """A link (code, name, url, dir) for each language the topic has a page in."""
-        links = []
-        for lang in self.languages:
-            url = self.url_in(lang)
-            if url:
-                links.append(language_link(lang, url))
-        return links
+        return [language_link(lang, url) for lang, url in self.urls().items()]
 
 
 def topic_urls_showing(page):
     """The pages of `page`'s topics, in each language they have (apps/caching/targets.py)."""
     topics = page.topics.all() if hasattr(page, "topics") else []
-    return {url for topic in topics for url in (topic.url_in(lang) for lang in topic.languages)
-            if url}
+    return {url for topic in topics for url in topic.urls().values()}

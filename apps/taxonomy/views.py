@@ -8,7 +8,13 @@ from django.utils.translation import override
 
 from apps.core.listing import live_in_language
 from apps.core.pages import article_models
-from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
+from apps.core.translation import (
+    LANGUAGE_CODES,
+    current_language,
+    language_link,
+    own_value,
+    titled_languages,
+)
 
 from .models import Topic
 
@@ -30,17 +36,21 @@ def languages_with_pages(topics):
     topic page is neither served nor linked (sitemap, language switcher, hreflang)."""
     topics = list(topics)
     found = {topic.pk: set() for topic in topics}
+    for topic_id, *titles in _page_titles_by_topic(topics):
+        found[topic_id] |= titled_languages(LANGUAGE_CODES, titles)
+    return {
+        topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
+    }
+
+
+def _page_titles_by_topic(topics):
+    """(topic id, title in each language) of every live page in `topics`: one query."""
     titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
     first, *others = (
         model.objects.live().filter(topics__in=topics).order_by().values_list("topics", *titles)
         for model in article_models()
     )
-    for topic_id, *row in first.union(*others, all=True):
-        filled = zip(LANGUAGE_CODES, row, strict=True)
-        found[topic_id] |= {lang for lang, title in filled if title}
-    return {
-        topic.pk: [lang for lang in topic.languages if lang in found[topic.pk]] for topic in topics
-    }
+    return first.union(*others, all=True)
 
 
 def pages_per_topic(lang):
@@ -52,6 +62,18 @@ def pages_per_topic(lang):
     return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
 
 
+def _index_link(code):
+    """The language switcher's link to the topic index in `code`."""
+    with override(code):
+        return language_link(code, reverse("topic-index"))
+
+
+def _entry(topic, lang, counts):
+    """A topic of the index: its name, address and number of pages in `lang`."""
+    name, url = own_value(topic, "name", lang), topic.url_in(lang)
+    return {"name": name, "url": url, "count": counts[topic.pk]}
+
+
 def topic_index(request):
     """Every topic that has pages in the reader's language, the most written about first, with
     how many; 404 in a language without any. Linked from each topic page."""
@@ -59,30 +81,17 @@ def topic_index(request):
     counts = pages_per_topic(lang)
     topics = list(Topic.objects.all())
     languages = languages_with_pages(topics)
-    entries = [
-        {
-            "name": own_value(topic, "name", lang),
-            "url": topic.url_in(lang),
-            "count": counts[topic.pk],
-        }
-        for topic in topics
-        if lang in languages[topic.pk]
-    ]
+    entries = [_entry(topic, lang, counts) for topic in topics if lang in languages[topic.pk]]
     if not entries:
         raise Http404("no topics in this language")
     entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
-    offered = {code for codes in languages.values() for code in codes}
-    translation_links = []
-    for code in LANGUAGE_CODES:
-        if code in offered:
-            with override(code):
-                translation_links.append(language_link(code, reverse("topic-index")))
+    offered = set().union(*languages.values())
     return TemplateResponse(
         request,
         "taxonomy/topic_index.html",
         {
             "topics": entries,
-            "translation_links": translation_links,
+            "translation_links": [_index_link(code) for code in LANGUAGE_CODES if code in offered],
             "meta_description": _("The topics of the posts, articles and questions."),
         },
     )

@@ -99,8 +99,13 @@ def build_site(size):
         ArticleRelatedPage.objects.create(page=article, related=page, sort_order=i)
     for page in (post, article, question):
         thread(page, size)
+    return addresses(post, article, question, topics[0])
+
+
+def addresses(post, article, question, topic):
+    """The addresses measured, by name."""
     with override("fi"):
-        topic_url = reverse("topic", kwargs={"slug": topics[0].slug_fi})
+        topic_url = reverse("topic", kwargs={"slug": topic.slug_fi})
     return {
         "home": "/fi/",
         "blog index": url_in(BlogIndexPage.objects.get(), "fi"),

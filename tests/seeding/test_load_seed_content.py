@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 from django.conf import settings
+from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from apps.people.models import Author
@@ -134,3 +137,33 @@ def test_yaml_syntax_error_names_the_line(content_copy):
 def test_loader_never_reads_the_shared_seeds_folder():
     for path in (Path(settings.BASE_DIR) / "apps").rglob("*.py"):
         assert "shared/seeds" not in path.read_text(encoding="utf-8"), path
+
+
+def test_blocks_are_checked_by_their_own_definitions(content_copy, settings, tmp_path):
+    """The loader knows blocks only through apps/blocks: the image block, which no seeding code
+    names, loads; a block BodyBlock does not define, or a field its block does not, is refused
+    with the file, the place and the name."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    picture = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "white").save(picture, "PNG")
+    image = get_image_model().objects.create(title="seed", file=ImageFile(picture, name="s.png"))
+    target = next((content_copy / "pages").glob("002-*.yaml"))
+    edit(target, lambda d: d["body"].append({"image": {"image": image.pk, "alt_text": "Tea"}}))
+
+    assert "1 updated" in run(content_copy)
+    page = seed_page(read_seed(target))
+    (block,) = [block for block in page.body_he if block.block_type == "image"]
+    assert block.value["image"] == image
+    assert block.value["alt_text"] == "Tea"
+
+    for wrong, named in [({"video": "x"}, "'video'"), ({"quote": {"txt": "x"}}, "quote.txt")]:
+        edit(target, lambda d, wrong=wrong: d["body"].append(wrong))
+        with pytest.raises(CommandError) as error:
+            run(content_copy)
+        assert target.name in str(error.value)
+        assert named in str(error.value)
+        edit(target, lambda d: d["body"].pop())
+    edit(target, lambda d: d["body"].append({"heading": "x" * 201}))
+    with pytest.raises(CommandError) as error:
+        run(content_copy)
+    assert "heading.text: Ensure this value has at most 200 characters" in str(error.value)

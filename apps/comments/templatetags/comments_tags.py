@@ -47,6 +47,43 @@ def _thread(page, lang, pending_ids):
     return thread(comments), sum(c.status == Comment.Status.APPROVED for c in comments)
 
 
+def _site_rules(request):
+    """The site's comment rules, kept under the content version (saving them makes a new one)."""
+    site = Site.find_for_request(request)
+    return fragments.cached(
+        request, "comment-settings", [site.pk if site else ""],
+        lambda: detached(CommentSettings.for_request(request)),
+    )
+
+
+def _blank_form(request, page):
+    """The form as a reader first sees it: their remembered name and e-mail, the reply asked."""
+    remembered = cookies.remembered(request)
+    initial = {"remember": bool(remembered), "parent": _int(request.GET.get("replyto"))}
+    return CommentForm(page=page, initial={**remembered, **initial})
+
+
+def _rendered_thread(page, lang, shared, pending_ids, parent_id):
+    """(the thread's rendering, the comment replied to): shared by every reader when they have
+    nothing pending and reply to nothing, else rendered for this one."""
+    if thread_cache.enabled() and not pending_ids and not parent_id:
+        shared_thread = thread_cache.cached_thread(
+            page.pk, lang, shared, lambda: _thread(page, lang, ())
+        )
+        return shared_thread, None
+    nodes, count = _thread(page, lang, pending_ids)
+    html = thread_cache.render(nodes, shared)
+    rendered = {"html": html, "count": count, "has_nodes": bool(nodes)}
+    return rendered, _reply_target(nodes, parent_id) if parent_id else None
+
+
+def _is_pristine(form, parent_id):
+    """The empty form (no cookie's name and e-mail, not a reply, not sent back with errors) is
+    the same for every reader of the page: its rendering is a cached fragment."""
+    remembered = any(form.initial.get(field) for field in ("name", "email"))
+    return not form.is_bound and not parent_id and not remembered
+
+
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context):
     """The thread and the form at the end of a page. Two queries, however long the thread;
@@ -55,49 +92,19 @@ def comment_section(context):
     if page.pk is None:
         # Wagtail's preview of a page never saved: there is no thread and nothing to post to.
         return {"unsaved": True}
-    # The site's comment rules, kept under the content version (saving them makes a new one).
-    site = Site.find_for_request(request)
-    rules = fragments.cached(
-        request, "comment-settings", [site.pk if site else ""],
-        lambda: detached(CommentSettings.for_request(request)),
-    )
-    lang = current_language()
-    pending_ids = cookies.pending_ids(request)
+    rules = _site_rules(request)
     form = context.get("comment_form")
     if form is None:
-        remembered = cookies.remembered(request)
-        form = CommentForm(
-            page=page,
-            initial={
-                **remembered,
-                "remember": bool(remembered),
-                "parent": _int(request.GET.get("replyto")),
-            },
-        )
+        form = _blank_form(request, page)
     parent_id = _int(form["parent"].value())
     shared = {"is_open": page.comments_open(rules), "max_depth": rules.max_depth}
-    if thread_cache.enabled() and not pending_ids and not parent_id:
-        rendered = thread_cache.cached_thread(
-            page.pk, lang, shared, lambda: _thread(page, lang, ())
-        )
-        reply_to = None
-    else:
-        nodes, count = _thread(page, lang, pending_ids)
-        rendered = {
-            "html": thread_cache.render(nodes, shared),
-            "count": count,
-            "has_nodes": bool(nodes),
-        }
-        reply_to = _reply_target(nodes, parent_id) if parent_id else None
-    # The empty form (no cookie's name and e-mail, not a reply, not sent back with errors) is
-    # the same for every reader of the page: its rendering is a cached fragment.
-    pristine = not form.is_bound and not parent_id and not any(
-        form.initial.get(field) for field in ("name", "email")
+    rendered, reply_to = _rendered_thread(
+        page, current_language(), shared, cookies.pending_ids(request), parent_id
     )
     return {
         "request": request,
         "page": page,
-        "pristine_form": page.pk if pristine else "",
+        "pristine_form": page.pk if _is_pristine(form, parent_id) else "",
         "thread_html": rendered["html"],
         "has_nodes": rendered["has_nodes"],
         "count": rendered["count"],

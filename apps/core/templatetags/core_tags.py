@@ -46,6 +46,20 @@ def native_digits(value):
     return dates.native_digits(value)
 
 
+def _home_url(site, lang, request):
+    """The site's home page in `lang`, or the language's root without a site."""
+    if site is None:
+        return f"/{lang}/"
+    with override(lang):
+        return site.root_page.specific.get_url(request) or f"/{lang}/"
+
+
+def _home_links(request):
+    """A link to each language's home page."""
+    site = Site.find_for_request(request) if request else None
+    return [language_link(lang, _home_url(site, lang, request)) for lang in LANGUAGE_CODES]
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in the other languages it exists in, and nothing else.
@@ -58,17 +72,8 @@ def language_switcher(context):
     page = context.get("page")
     if page is not None and hasattr(page, "translation_links"):
         links = page.translation_links(request)
-    elif context.get("translation_links"):
-        links = context["translation_links"]
     else:
-        site = Site.find_for_request(request) if request else None
-        links = []
-        for lang in LANGUAGE_CODES:
-            url = f"/{lang}/"
-            if site is not None:
-                with override(lang):
-                    url = site.root_page.specific.get_url(request) or url
-            links.append(language_link(lang, url))
+        links = context.get("translation_links") or _home_links(request)
     current = current_language()
     return {
         "links": links,
