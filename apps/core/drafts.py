@@ -19,25 +19,23 @@ def drafts_of(user):
     )
 
 
+def _is_empty_image(block):
+    """A block with an image to choose (the body's image block) and none chosen."""
+    return "image" in getattr(block.block, "child_blocks", {}) and not block.value["image"]
+
+
 def empty_images(page):
     """What would stop `page`'s draft from being published for want of an image: one line per
     image block without its image, naming the field and the block's position ("Body [fi]:
     block 2, Image, has no image")."""
-    found = []
-    for field in page._meta.get_fields():
-        if not isinstance(field, StreamField):
-            continue
-        for position, block in enumerate(getattr(page, field.name) or [], start=1):
-            if "image" in getattr(block.block, "child_blocks", {}) and not block.value["image"]:
-                found.append(
-                    _("%(field)s: block %(position)d, %(block)s, has no image")
-                    % {
-                        "field": capfirst(field.verbose_name),
-                        "position": position,
-                        "block": block.block.label,
-                    }
-                )
-    return found
+    streams = [field for field in page._meta.get_fields() if isinstance(field, StreamField)]
+    return [
+        _("%(field)s: block %(position)d, %(block)s, has no image")
+        % {"field": capfirst(field.verbose_name), "position": n, "block": block.block.label}
+        for field in streams
+        for n, block in enumerate(getattr(page, field.name) or [], start=1)
+        if _is_empty_image(block)
+    ]
 
 
 def with_problems(pages):
