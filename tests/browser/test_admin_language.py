@@ -100,8 +100,8 @@ def browser_data(django_db_blocker):
             "names": _names(),
         }
         yield ids
-        # The image and document stay: removing them from SQLite's full-text index fails while
-        # the session's server holds the file.
+        image.delete()
+        document.delete()
         post.get_latest_revision().delete()
         type(post).objects.filter(pk=post.pk).update(has_unpublished_changes=False)
 
