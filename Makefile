@@ -84,7 +84,8 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## check-messages: every string in the code is in the catalogs (makemessages run on a copy of
-## the tree finds nothing new), every catalog complete and valid, the committed .mo files current
+## the tree finds nothing new), every catalog complete and valid, the committed .mo files current;
+## the same for locale/packages (what the installed packages' admin catalogs lack in he/fa/fi)
 check-messages:
 	@tmp=$$(mktemp -d) && cp -r apps config templates locale manage.py $$tmp/ && \
 	(cd $$tmp && $(CURDIR)/$(PY) manage.py makemessages -l he -l fa -l fi --no-location \
@@ -95,6 +96,12 @@ check-messages:
 		if msgfmt --statistics -o /dev/null $$tmp/$$po 2>&1 | grep -Eq 'untranslated|fuzzy'; then \
 			echo "$$po lacks translations (or strings): run make messages and translate"; exit 1; fi; \
 		cmp -s /tmp/mishov-$$lang.mo $$mo || { echo "$$mo is stale: run make messages"; exit 1; }; \
+		for po in locale/packages/$$lang/LC_MESSAGES/*.po; do \
+			msgfmt --check -o /tmp/mishov-$$lang.mo $$po || exit 1; \
+			if msgfmt --statistics -o /dev/null $$po 2>&1 | grep -Eq 'untranslated|fuzzy'; then \
+				echo "$$po has untranslated or fuzzy entries"; exit 1; fi; \
+			cmp -s /tmp/mishov-$$lang.mo $${po%.po}.mo || { echo "$${po%.po}.mo is stale: run make messages"; exit 1; }; \
+		done; \
 	done; rm -rf $$tmp
 
 ## bench: the production stack under wrk (home, a post with 200 comments, search; cached by

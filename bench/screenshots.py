@@ -22,11 +22,12 @@ from tests.chromium import launch_chromium  # noqa: E402
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 ADMIN_PASSWORD = "screenshots-password-1"  # noqa: S105 - a throwaway site's account
-#: The admin screens of the translation workflow: (name, address).
+#: The admin screens shot in each admin language: (name, address).
 ADMIN_SCREENS = (
     ("dashboard", "/admin/"),
     ("translations-missing-fi", "/admin/translations/?language=fi&state=missing"),
     ("translations", "/admin/translations/"),
+    ("moderation", "/admin/snippets/comments/comment/"),
 )
 
 

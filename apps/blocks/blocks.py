@@ -1,7 +1,9 @@
 """The StreamField vocabulary shared by blog posts and knowledge-base articles."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from apps.core.text import html_text
@@ -44,13 +46,35 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
+def image_alt(value):
+    """The image's text for readers who cannot see it: "" when the editor marked it decorative,
+    else the block's own alternative text, else the description given with the image at upload."""
+    if value.get("decorative"):
+        return ""
+    description = getattr(value.get("image"), "description", "")
+    return (value.get("alt_text") or "").strip() or (description or "").strip()
+
+
 class ImageBlock(blocks.StructBlock):
+    """An image with its alternative text, required unless the image is marked decorative.
+
+    Drafts keep an image without one (autosave saves half-written forms); publishing refuses it.
+    """
+
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         required=False,
         max_length=250,
-        help_text=_("Describe the image for readers who cannot see it; empty if decorative."),
+        help_text=_(
+            "What the image shows, for readers who cannot see it. Leave empty to use the "
+            "description given when the image was uploaded."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative image"),
+        required=False,
+        help_text=_("The image adds nothing to the text: screen readers skip it."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
@@ -58,6 +82,22 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        described = value.get("decorative") or image_alt(value)
+        if value.get("image") and not described and not self.is_deferred_validation:
+            message = _(
+                "Describe the image for readers who cannot see it (here or in the image's "
+                "description), or mark it as decorative."
+            )
+            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(message)})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["alt"] = image_alt(value)
+        return context
 
 
 class ListBlock(blocks.StructBlock):

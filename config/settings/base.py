@@ -154,7 +154,10 @@ LANGUAGES = [
     ("fa", "فارسی"),
     ("fi", "Suomi"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own catalogs, then what the installed packages' catalogs lack or get wrong in the
+# admin (Wagtail, wagtail-modeltranslation, Django admin, django-axes; `django` and `djangojs`
+# domains): the first path wins, and both win over the packages' own catalogs.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Jerusalem"
