@@ -64,6 +64,12 @@ def _fill_side_by_side(page, lang):
     paragraph = page.locator("[data-target] [contenteditable=true]").first
     paragraph.click()
     paragraph.press_sequentially("مشتری همیشه حق دارد.")
+    # Draftail writes what was typed into its hidden input a moment later: wait for it, or the
+    # form may be sent without the paragraph.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-target] input[type=hidden]')]"
+        ".some(input => input.value.includes('مشتری'))"
+    )
     page.fill("input[name=body-2-heading]", "پرسش‌ها")
     page.fill("input[name=body-2-items-0-question]", "چرا ترجمه کنیم؟")
 
@@ -98,8 +104,9 @@ def test_translate_side_by_side_then_see_the_source_change(
         field = page.locator(f"input[name='{name}']")
         assert (field.get_attribute("lang"), field.get_attribute("dir")) == ("fa", "rtl")
     page.screenshot(path=artifacts / f"admin-side-by-side-{lang}.png", full_page=True)
-    page.locator("button[name=action-publish]").click()
-    page.wait_for_url(f"**/admin/translations/{pk}/fa/")
+    # The form posts to its own address with ?start=1 and is redirected to the plain one.
+    with page.expect_navigation(url=f"**/admin/translations/{pk}/fa/"):
+        page.locator("button[name=action-publish]").click()
     slug = urllib.parse.quote(f"راهنمای-ترجمه-{lang}")
     assert status(f"{server_url}/fa/{urllib.parse.quote('وبلاگ')}/{slug}/") == 200
 
