@@ -11,12 +11,13 @@ To add a state (outdated translations, say), add its fact to `facts` and its rul
 its place: the report, the explorer's filter and the dashboard's counts follow.
 """
 
-from django.db.models import BooleanField, Case, Count, F, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
+from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 
 from apps.core.translation import LANGUAGE_CODES, titled_in, withdrawn_in
@@ -56,7 +57,32 @@ def _stored(key, revision):
     return NullIf(KeyTextTransform(key, f"{revision}__content"), Value("null"))
 
 
+class _AsJson(Func):
+    """A StreamField's JSON text as JSON, so that two revisions compare by value: Wagtail
+    writes a new page's blocks with their keys in its own order, but once read back from the
+    database (jsonb) in another, so the same text would otherwise count as changed. SQLite
+    compares the text as stored."""
+
+    template = "CAST(%(expressions)s AS jsonb)"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.source_expressions[0])
+
+
+def _stream_names():
+    """The translated fields that are StreamFields (stored as JSON text in revisions)."""
+    return {
+        field.name
+        for model in get_page_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField)
+    }
+
+
 def _revision_text(key, revision):
+    if key in _stream_names():
+        return _AsJson(Coalesce(_stored(key, revision), Value("[]"), output_field=TextField()))
     return Coalesce(_stored(key, revision), Value(""), output_field=TextField())
 
 

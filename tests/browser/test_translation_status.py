@@ -2,6 +2,8 @@
 admin: from the dashboard's "missing Finnish" count to the pages that lack Finnish, then
 withdrawing one language of a page and restoring it, as readers see it."""
 
+import html
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -56,10 +58,21 @@ def fetch(url):
         return error.code, ""
 
 
+def sitemap_text(server_url):
+    """Every file the sitemap index (/sitemap.xml) lists, one after the other."""
+    index = fetch(server_url + "/sitemap.xml")[1]
+    files = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index):
+        parts = urllib.parse.urlsplit(html.unescape(loc))
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        files.append(fetch(server_url + path)[1])
+    return "\n".join(files)
+
+
 def reader_sees(server_url, urls):
     """Whether the Finnish version answers, is on the Finnish home and in the sitemap, and
     whether the Hebrew version answers."""
-    sitemap = urllib.parse.unquote(fetch(server_url + "/sitemap.xml")[1])
+    sitemap = urllib.parse.unquote(sitemap_text(server_url))
     return {
         "fi": fetch(server_url + iri_to_uri(urls["fi"]))[0],
         "fi home": FINNISH in fetch(server_url + "/fi/")[1],
