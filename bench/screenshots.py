@@ -43,16 +43,22 @@ def make_admin_users(langs):
         profile.save()
 
 
+def signed_in(browser, base, lang):
+    """A browser tab signed in to the admin as make_admin_users' editor for `lang`."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", f"screenshots-{lang}")
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+    return page
+
+
 def admin_screenshots(browser, base, langs, out):
     """The translation workflow's admin screens in each admin language; returns the count."""
     count = 0
     for lang in langs:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{base}/admin/login/")
-        page.fill("#id_username", f"screenshots-{lang}")
-        page.fill("#id_password", ADMIN_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/admin/")
+        page = signed_in(browser, base, lang)
         for name, path in ADMIN_SCREENS:
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
@@ -62,32 +68,23 @@ def admin_screenshots(browser, base, langs, out):
     return count
 
 
-
 # The editors' reports, in each admin language, with a few votes and searches to show.
 REPORTS = {
     "helpful": "/admin/reports/helpful/",
     "helpful-texts": "/admin/reports/helpful/texts/",
     "searches": "/admin/reports/searches/",
 }
-REPORT_PASSWORD = "screenshots-only-1"  # noqa: S105 - a throwaway account on a temporary site
 
 
 def add_report_data():
-    """An admin account per language, and votes and searches for the reports to show."""
-    from django.contrib.auth.models import User
+    """Votes and searches for the reports to show (the editors are make_admin_users')."""
     from django.db import connections
     from django.utils import timezone
     from wagtail.models import Page
-    from wagtail.users.models import UserProfile
 
     from apps.feedback.models import Vote
     from apps.search.log import record_opened, record_search
 
-    for lang in ("he", "fa", "fi"):
-        user = User.objects.create_superuser(f"report-{lang}", "", REPORT_PASSWORD)
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = lang
-        profile.save()
     now = timezone.now()
     samples = {
         "he": ("לקוחות", "מזגן שבור", "חסר מחיר"),
@@ -114,12 +111,7 @@ def add_report_data():
 def report_screenshots(browser, base, out, langs):
     count = 0
     for lang in langs:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{base}/admin/login/")
-        page.fill("#id_username", f"report-{lang}")
-        page.fill("#id_password", REPORT_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/admin/")
+        page = signed_in(browser, base, lang)
         for name, path in REPORTS.items():
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 900})
