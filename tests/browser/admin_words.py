@@ -24,6 +24,7 @@ ALLOWED = {
     "JPG": "an image format's name",
     "kt": "Finnish for kilobytes (kilotavua), not English",
     "Mt": "Finnish for megabytes (megatavua), not English",
+    "ks": "Finnish for 'see' (katso), as in '(ks. Asetukset → Kommentit)'",
     "PNG": "an image format's name",
     "WEBP": "an image format's name",
     "WebP": "an image format's name",
