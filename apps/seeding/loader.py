@@ -43,7 +43,7 @@ HOME_SLUG = "mishov"
 def _differs(name, current, value):
     """Whether a page field's value differs from the file's (a body by its blocks' content)."""
     if name.startswith("body_"):
-        return canonical_stream(current.raw_data if current else []) != canonical_stream(value)
+        return canonical_stream(getattr(current, "raw_data", None)) != canonical_stream(value)
     return (current or "") != (value or "")
 
 
@@ -285,8 +285,8 @@ class Loader:
 
     def _author(self, page, spec):
         """Whether the page's author changed to the file's."""
-        author = self.authors.get(spec.author) if spec.author else None
-        if not hasattr(page, "author_id") or page.author_id == (author.pk if author else None):
+        author = self.authors.get(spec.author)  # None for none
+        if not hasattr(page, "author_id") or page.author_id == getattr(author, "pk", None):
             return False
         page.author = author
         return True
