@@ -102,6 +102,15 @@ def article_models():
     return [model for model in get_page_models() if getattr(model, "is_article", False)]
 
 
+def article_cards(ids):
+    """The articles with `ids`, in that order, each with what its type's card shows
+    (card_prefetch): one query per page type and its prefetches, whatever the mix of types."""
+    found = {}
+    for model in article_models():
+        found |= model.objects.prefetch_related(*model.card_prefetch).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 class TranslatedPage(Page):
     """A page that exists in the languages whose title it has, and 404s in the others."""
 
