@@ -12,9 +12,9 @@ each, picks and most shared topics first), then one query per page type to load 
 one for the answers of questions among them (their reading time).
 """
 
-from django.db.models import Case, Count, Q, Value, When, prefetch_related_objects
+from django.db.models import Case, Count, Q, Value, When
 
-from apps.core.pages import article_models
+from apps.core.pages import article_cards, article_models
 from apps.core.translation import current_language, in_language, own_value
 
 from .models import MAX_RELATED
@@ -111,18 +111,4 @@ def _candidate_rows(page, lang, picked):
 
 def related_pages(page, lang=None, limit=MAX_RELATED):
     """The related pages themselves, ready for cards (title, lead, reading time)."""
-    ids = related_page_ids(page, lang, limit)
-    if not ids:
-        return []
-    # Every type is asked even when none of its pages won: the number of queries stays the same
-    # whatever the mix of types.
-    loaded = {page.pk: page for model in article_models() for page in _cards(model, ids)}
-    return [loaded[pk] for pk in ids if pk in loaded]
-
-
-def _cards(model, ids):
-    """The model's pages among `ids`, with what its cards need (a question's answers, for its
-    reading time)."""
-    pages = list(model.objects.filter(pk__in=ids))
-    prefetch_related_objects(pages, *model.card_prefetch)
-    return pages
+    return article_cards(related_page_ids(page, lang, limit))
