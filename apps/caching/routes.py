@@ -159,9 +159,9 @@ def _site_key(request):
 def known_site(request):
     """A copy of the request's site and its root page as found by an earlier request in this
     process under the current content version, or None."""
-    version = fragments.version(request)
     known = _known_sites.get(_site_key(request))
-    if version is None or known is None or known[0] != version:
+    # remember_site keeps sites only under a content version, never under None.
+    if known is None or known[0] != fragments.version(request):
         return None
     _version, site, root = known
     site = copy.copy(site)

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
 from apps.core.admin_forms import LanguageFieldsForm
-from apps.core.listing import page_addresses
+from apps.core.listing import listing_addresses
 from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
 
 
@@ -79,5 +79,4 @@ def topic_urls_showing(page):
     """The pages of `page`'s topics, in each language they have, with the first pages of each
     listing (apps/caching/targets.py)."""
     topics = page.topics.all() if hasattr(page, "topics") else []
-    return {address for topic in topics for url in topic.urls().values()
-            for address in page_addresses(url)}
+    return listing_addresses(url for topic in topics for url in topic.urls().values())
