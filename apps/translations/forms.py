@@ -24,6 +24,7 @@ from .text import (
     leaf_label,
     leaves,
     map_text,
+    source_text,
     stored,
     stream_block,
     translated_children,
@@ -66,10 +67,6 @@ def _in_language(form_field, lang):
     form_field.language = lang
     form_field.bound_field_class = LanguageBoundField
     return form_field
-
-
-def _source_text(value):
-    return str(getattr(value, "source", value) or "")
 
 
 class TranslateForm(forms.Form):
@@ -134,7 +131,7 @@ class TranslateForm(forms.Form):
     def _block_leaf(self, name, index, path, block, value, target, source_values):
         label = leaf_label(block, path)
         rich = isinstance(block, blocks.RichTextBlock)
-        leaf = Leaf(label, _source_text(source_values.get(path)), rich)
+        leaf = Leaf(label, source_text(source_values.get(path)), rich)
         if target is None:
             return leaf
         leaf.name = "-".join(str(step) for step in (name, index, *path))

@@ -56,6 +56,11 @@ def stored(model, name, value):
     block = stream_block(model, name)
     if block is not None:
         return block.get_prep_value(value) if value else []
+    return source_text(value)
+
+
+def source_text(value):
+    """A text field's value as stored text: rich text's source, None as empty."""
     return str(getattr(value, "source", value) or "")
 
 
