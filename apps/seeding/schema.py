@@ -5,6 +5,7 @@ Every problem is reported as ContentError naming the file and the field path, e.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,7 +128,7 @@ class _Reader:
 
     def text(self, data, key, where, required=True, max_length=None):
         here, value = _joined(where, key), data.get(key)
-        if value is None or value == "":
+        if value in (None, ""):
             return self.absent(here, required, "", "required text is missing")
         self.check(here, _text_problem(value, required, max_length))
         return value.strip()
@@ -431,10 +432,12 @@ def _one_of(r, data, key, choices, kind):
     return value
 
 
+_SPACE_OR_SLASH = re.compile(r"[\s/]")  # \s: what str.isspace() calls a space
+
+
 def _slug_problem(slug):
     """Why a slug cannot be a URL path segment, or None."""
-    bad = any(char.isspace() or char == "/" for char in slug)
-    return "must not contain spaces or slashes" if bad else None
+    return "must not contain spaces or slashes" if _SPACE_OR_SLASH.search(slug) else None
 
 
 def parse_page(path, data, topics, authors):
