@@ -20,12 +20,24 @@ from .translation import (
     LANGUAGE_NAMES,
     current_language,
     fill_missing_slugs,
+    is_filled,
     language_link,
     own_value,
     page_languages,
     url_in,
     with_pages_in,
 )
+
+
+def is_page_of(page, page_type):
+    """Whether `page` is of `page_type` (or a subtype), read from its content type without
+    loading the specific page; a page whose type no longer exists is a plain Page."""
+    return issubclass(page.specific_class or Page, page_type)
+
+
+def topics_of(page):
+    """The page's topics; none for a page type without topics."""
+    return page.topics.all() if hasattr(page, "topics") else []
 
 
 def topics_in_language(page):
@@ -40,7 +52,7 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(_filled(cleaned.get(f"title_{lang}")) for lang in LANGUAGE_CODES):
+        if not any(is_filled(cleaned.get(f"title_{lang}")) for lang in LANGUAGE_CODES):
             self.add_error(
                 f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",
                 _("Give the page a title in at least one language."),
@@ -69,10 +81,6 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
             return None
         siblings = parent.get_children().filter(**{field: slug})
         return siblings.exclude(pk=self.instance.pk).first()
-
-
-def _filled(text):
-    return bool((text or "").strip())
 
 
 def _slug_held_message(holder):

@@ -12,6 +12,7 @@ from apps.core.translation import (
     LANGUAGE_CODES,
     current_language,
     filled_languages,
+    in_site_order,
     language_link,
     own_value,
 )
@@ -78,6 +79,12 @@ def pages_per_topic(lang):
     return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
 
 
+def index_languages(languages):
+    """The languages the topic index has a page in, in the site's order: those of any topic with
+    pages (`languages`: languages_with_pages)."""
+    return in_site_order(set().union(*languages.values()))
+
+
 def _index_link(code):
     """The language switcher's link to the topic index in `code`."""
     with override(code):
@@ -101,13 +108,12 @@ def topic_index(request):
     if not entries:
         raise Http404("no topics in this language")
     entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
-    offered = set().union(*languages.values())
     return TemplateResponse(
         request,
         "taxonomy/topic_index.html",
         {
             "topics": entries,
-            "translation_links": [_index_link(code) for code in LANGUAGE_CODES if code in offered],
+            "translation_links": [_index_link(code) for code in index_languages(languages)],
             "meta_description": _("The topics of the posts, articles and questions."),
         },
     )
