@@ -14,7 +14,7 @@ one for the answers of questions among them (their reading time).
 
 from django.db.models import Case, Count, Q, Value, When
 
-from apps.core.pages import article_cards, article_models
+from apps.core.pages import article_cards, article_models, topics_of
 from apps.core.translation import current_language, in_language, own_value
 
 from .models import MAX_RELATED
@@ -55,26 +55,31 @@ def _candidates(model, page, lang, picked, topic_ids, own_words):
     )
     rows = queryset.values("pk", title, summary, "shared", "first_published_at")
     return [
-        _candidate(row, own_words, f"{row[title] or ''} {row[summary] or ''}", lang)
+        _candidate(row, own_words, _page_words(row[title], row[summary], lang))
         for row in rows[:CANDIDATES_PER_TYPE]
     ]
 
 
-def _candidate(row, own_words, text, lang):
-    """What ranks a candidate: shared topics, word similarity of its `text`, publication."""
+def _candidate(row, own_words, its_words):
+    """What ranks a candidate: shared topics, similarity of its words, publication."""
     published = row["first_published_at"]
     return {
         "pk": row["pk"],
         "shared": row["shared"],
-        "similarity": similarity(own_words, words(text, lang)),
+        "similarity": similarity(own_words, its_words),
         "published": published.timestamp() if published else 0,
     }
 
 
+def _page_words(title, summary, lang):
+    """The search terms of a page's title and summary (either may be empty) in `lang`."""
+    return words(f"{title or ''} {summary or ''}", lang)
+
+
 def _own_words(page, lang):
     """The search terms of the page's title and summary in `lang`."""
-    title = own_value(page, "title", lang) or ""
-    return words(f"{title} {own_value(page, page.summary_field, lang) or ''}", lang)
+    summary = own_value(page, page.summary_field, lang)
+    return _page_words(own_value(page, "title", lang), summary, lang)
 
 
 def _rank(row):
@@ -100,7 +105,7 @@ def _ranked(rows, chosen):
 
 def _candidate_rows(page, lang, picked):
     """{id: candidate} over every page type (_candidates)."""
-    topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
+    topic_ids = [topic.pk for topic in topics_of(page)]
     own_words = _own_words(page, lang)
     return {
         row["pk"]: row

@@ -36,7 +36,7 @@ def _page_urls(page, request):
 
 
 def _site_root(request):
-    site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request)  # None without a request
     return site.root_page if site else None
 
 

@@ -10,12 +10,12 @@ from django.utils.translation import override
 from wagtail.models import Page, Site
 
 from apps.core.listing import page_addresses
-from apps.core.pages import SectionIndexPage
+from apps.core.pages import SectionIndexPage, is_page_of
 from apps.core.translation import LANGUAGE_CODES, page_languages, url_in, with_pages_in
 from apps.people.models import Author
 from apps.people.views import author_url, languages_of
 from apps.taxonomy.models import Topic
-from apps.taxonomy.views import languages_with_pages, topic_links
+from apps.taxonomy.views import index_languages, languages_with_pages, topic_links
 
 from .links import alternates
 
@@ -71,7 +71,7 @@ def _public_pages(root):
 def _listed_languages(page):
     """The page's languages; a section only those it has pages in (no empty rooms)."""
     langs = page_languages(page)
-    if not issubclass(page.specific_class or Page, SectionIndexPage):
+    if not is_page_of(page, SectionIndexPage):
         return langs
     return [lang for lang in langs if getattr(page, f"has_pages_{lang}")]
 
@@ -114,8 +114,7 @@ class TopicIndexSitemap(_LanguageSitemap):
 
     def items(self):
         _all, languages = _topics(self.request)
-        covered = set().union(*languages.values())
-        paths = {lang: _topic_index_path(lang) for lang in LANGUAGE_CODES if lang in covered}
+        paths = {lang: _topic_index_path(lang) for lang in index_languages(languages)}
         return _entries([("topic-index", paths)])
 
 
