@@ -264,19 +264,24 @@ def _analyze(token: str) -> str:
     return unknown_word_term(token) if reading is None else reading_term(reading)
 
 
-# Letters a keyboard without ä and ö leaves as a and o; at most this many are tried (2^6 spellings).
+# Letters a keyboard without ä and ö leaves as a and o; the first MAX_MARKABLE of them are tried.
 _MARKABLE = {"a": "ä", "o": "ö"}
 _PLAIN_FINNISH_WORD = re.compile("[a-zå]+")
-MAX_MARKABLE = 6
+MAX_MARKABLE = 10
 
 
 def _marked_spellings(token: str):
-    """`token` with each combination of its first a/o letters written ä/ö (not the token itself)."""
+    """`token` with one run of its a/o letters written ä/ö (not the token itself).
+
+    Vowel harmony keeps a word's vowels all back (a, o) or all front (ä, ö) inside each part of
+    a compound, so the letters to mark are one run: all of them (väärässä), the end of a
+    compound (asiakas|tyytyväisyys), its start (pääkaupunki|seudulla) or its middle. That is
+    n(n+1)/2 spellings for n letters rather than every one of the 2^n combinations."""
     positions = [index for index, letter in enumerate(token) if letter in _MARKABLE]
     positions = positions[:MAX_MARKABLE]
-    for marked in itertools.product((False, True), repeat=len(positions)):
+    for start, end in itertools.combinations(range(len(positions) + 1), 2):
         letters = list(token)
-        for index in itertools.compress(positions, marked):
+        for index in positions[start:end]:
             letters[index] = _MARKABLE[letters[index]]
         yield "".join(letters)
 

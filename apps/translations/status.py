@@ -1,13 +1,15 @@
 """The state of every page in every language, for the report, the explorer and the dashboard.
 
 In each language a page is in the state of the first rule (RULES) whose fact holds: withdrawn
-(an editor withdrew it there, apps/core/withdrawal.py), draft (it has unpublished changes in
-that language: a translation not yet published, or edits to a published one), live (published
-with a title in that language); else missing. The facts are SQL conditions on Wagtail's page
-table, so that one query states, filters or counts any number of pages, and `language_state`
-reads the same rules for the facts of one page.
+(an editor withdrew it there, apps/core/withdrawal.py), outdated (live, but its source language's
+text changed since the translation was last brought up to date, apps/translations/outdated.py;
+a draft being written does not hide that the live text is behind), draft (it has unpublished
+changes in that language: a translation not yet published, or edits to a published one), live
+(published with a title in that language); else missing. The facts are SQL conditions on
+Wagtail's page table, so that one query states, filters or counts any number of pages, and
+`language_state` reads the same rules for the facts of one page.
 
-To add a state (outdated translations, say), add its fact to `facts` and its rule to RULES in
+To add a state (a translation awaiting review, say), add its fact to `facts` and its rule to RULES in
 its place: the report, the explorer's filter and the dashboard's counts follow.
 """
 
@@ -22,12 +24,15 @@ from wagtail.models import get_page_models
 
 from apps.core.translation import LANGUAGE_CODES, titled_in, withdrawn_in
 
-LIVE, DRAFT, MISSING, WITHDRAWN = "live", "draft", "missing", "withdrawn"
+from .outdated import outdated_in
+
+LIVE, OUTDATED, DRAFT, MISSING, WITHDRAWN = "live", "outdated", "draft", "missing", "withdrawn"
 #: (state, fact): a page is in the state of the first rule whose fact holds, else MISSING.
-RULES = ((WITHDRAWN, "withdrawn"), (DRAFT, "draft"), (LIVE, "live"))
-STATES = (LIVE, DRAFT, MISSING, WITHDRAWN)
+RULES = ((WITHDRAWN, "withdrawn"), (OUTDATED, "outdated"), (DRAFT, "draft"), (LIVE, "live"))
+STATES = (LIVE, OUTDATED, DRAFT, MISSING, WITHDRAWN)
 STATE_LABELS = {
     LIVE: _("Live"),
+    OUTDATED: _("Outdated"),
     DRAFT: _("Draft"),
     MISSING: _("Missing"),
     WITHDRAWN: _("Withdrawn"),
@@ -108,6 +113,7 @@ def facts(lang):
     unpublished = (Q(has_unpublished_changes=True) | Q(live=False)) & ~Q(Exact(draft_title, ""))
     return {
         "withdrawn": Q(withdrawn_in(lang)),
+        "outdated": live & Q(outdated_in(lang)),
         "draft": unpublished & (~live | changed_in(lang)),
         "live": live,
     }

@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from apps.core.translation import LANGUAGE_CODES, direction, own_value, page_languages
@@ -144,6 +145,8 @@ def _context(request, live, form):
 def mark_current(request, page_id, lang):
     page = _editable(request, page_id, lang)
     if mark_up_to_date(page, lang, request.user):
+        log(instance=page, action="translations.mark_up_to_date", user=request.user,
+            data={"language": lang})  # fmt: skip
         messages.success(request, _("Marked up to date with the source."))
     else:
         messages.error(request, _("There is no published translation in this language to mark."))

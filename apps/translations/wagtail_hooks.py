@@ -27,6 +27,7 @@ from .outdated import source_changes, versions_of
 from .status import (
     DRAFT,
     MISSING,
+    OUTDATED,
     STATE_LABELS,
     WITHDRAWN,
     annotate_facts,
@@ -57,8 +58,8 @@ def translations_urls():
 
 def editable_pages(user):
     """The pages `user` may edit, below Wagtail's root: what the report and the counts cover."""
-    return PagePermissionPolicy().instances_user_has_permission_for(user, "change").filter(
-        depth__gt=1
+    return (
+        PagePermissionPolicy().instances_user_has_permission_for(user, "change").filter(depth__gt=1)
     )
 
 
@@ -80,7 +81,7 @@ def translations_report_menu_item():
 
 #: What the explorer's column shows beside each language's code (the state is also spelled
 #: out for screen readers and in the tooltip).
-STATE_MARKS = {"live": "✓", "draft": "✎", "missing": "—", "withdrawn": "⊘"}
+STATE_MARKS = {"live": "✓", "outdated": "↻", "draft": "✎", "missing": "—", "withdrawn": "⊘"}
 
 
 def languages_cell(page):
@@ -126,9 +127,7 @@ def explorer_language_facts(parent_page, pages, request):
 # The dashboard: "12 pages missing Finnish", each count a link into the report.
 
 MISSING_SENTENCES = {
-    "he": ngettext_lazy(
-        "%(count)d page missing Hebrew", "%(count)d pages missing Hebrew", "count"
-    ),
+    "he": ngettext_lazy("%(count)d page missing Hebrew", "%(count)d pages missing Hebrew", "count"),
     "fa": ngettext_lazy(
         "%(count)d page missing Persian", "%(count)d pages missing Persian", "count"
     ),
@@ -137,14 +136,17 @@ MISSING_SENTENCES = {
     ),
 }
 OTHER_SENTENCES = {
+    OUTDATED: ngettext_lazy(
+        "%(count)d outdated translation", "%(count)d outdated translations", "count"
+    ),
     DRAFT: ngettext_lazy("%(count)d draft", "%(count)d drafts", "count"),
     WITHDRAWN: ngettext_lazy("%(count)d withdrawn", "%(count)d withdrawn", "count"),
 }
 
 
 def dashboard_links(lang, counts):
-    """(text, report address) for `lang`: its missing pages always, drafts and withdrawn
-    pages when there are any."""
+    """(text, report address) for `lang`: its missing pages always, outdated translations,
+    drafts and withdrawn pages when there are any."""
     sentences = {MISSING: MISSING_SENTENCES[lang], **OTHER_SENTENCES}
     states = [MISSING, *(state for state in OTHER_SENTENCES if counts[lang, state])]
     return [
@@ -211,6 +213,11 @@ def language_log_actions(actions):
     class Restored(LanguageLogFormatter):
         label = _("Restore one language")
         text = _("Restored in %(language)s")
+
+    @actions.register_action("translations.mark_up_to_date")
+    class MarkedUpToDate(LanguageLogFormatter):
+        label = _("Mark a translation up to date")
+        text = _("Translation into %(language)s marked up to date with the source")
 
 
 def _translate_button(page, lang, outdated, priority):

@@ -112,6 +112,14 @@ def test_translate_side_by_side_then_see_the_source_change(
 
     _publish_a_hebrew_change(page, server_url, pk, browser_data["blog"])
 
+    # "Which Persian pages are out of date?": one click on the dashboard.
+    page.goto(f"{server_url}/admin/")
+    page.locator("a[href='/admin/translations/?language=fa&state=outdated']").click()
+    page.wait_for_url("**/admin/translations/?language=fa&state=outdated")
+    row = page.locator("table.listing tbody tr", has=page.locator(f"a[href$='/pages/{pk}/edit/']"))
+    assert row.count() == 1
+    page.screenshot(path=artifacts / f"admin-outdated-persian-{lang}.png", full_page=True)
+
     # The Persian fields say so in the editor, and the side-by-side view shows what changed.
     page.goto(f"{server_url}/admin/pages/{pk}/edit/")
     show_languages(page, "fa")

@@ -1,6 +1,7 @@
 """Translating one language beside its source in the admin (issue 17): the view, "start from
 the source", saving through Wagtail's revisions, and the outdated flag in the page editor."""
 
+import html
 import json
 import urllib.parse
 
@@ -113,6 +114,8 @@ def test_the_editor_flags_outdated_fields_and_the_view_shows_the_diff(editor_cli
     response = editor_client.post(url(page) + "up-to-date/")
     assert response.status_code == 302
     assert outdated_languages([page]) == {}
+    history = editor_client.get(f"/admin/pages/{page.pk}/history/").content.decode()
+    assert "התרגום לפרסית סומן כמעודכן מול המקור" in html.unescape(history)
     assert (
         "data-outdated-note"
         not in editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()

@@ -18,6 +18,7 @@ from apps.translations.status import (
     DRAFT,
     LIVE,
     MISSING,
+    OUTDATED,
     RULES,
     STATES,
     WITHDRAWN,
@@ -30,15 +31,15 @@ from apps.translations.status import (
 from tests.seeds import create_page, publish_translation
 
 
-@pytest.mark.parametrize("values", list(itertools.product([False, True], repeat=3)))
+@pytest.mark.parametrize("values", list(itertools.product([False, True], repeat=4)))
 def test_the_first_rule_that_holds_decides(values):
-    facts = dict(zip(("withdrawn", "draft", "live"), values, strict=True))
+    facts = dict(zip(("withdrawn", "outdated", "draft", "live"), values, strict=True))
     expected = (
-        WITHDRAWN if facts["withdrawn"] else DRAFT if facts["draft"] else LIVE if facts["live"]
-        else MISSING
+        WITHDRAWN if facts["withdrawn"] else OUTDATED if facts["outdated"]
+        else DRAFT if facts["draft"] else LIVE if facts["live"] else MISSING
     )  # fmt: skip
     assert language_state(facts) == expected
-    assert [fact for _state, fact in RULES] == ["withdrawn", "draft", "live"]
+    assert [fact for _state, fact in RULES] == ["withdrawn", "outdated", "draft", "live"]
 
 
 @pytest.fixture
@@ -69,6 +70,15 @@ def pages(db):
     withdrawal.withdraw(gone, "fi")
     made["he live, fi withdrawn"] = gone
     made["never published, fi"] = create_page(BlogPostPage, "fi", "Julkaisematon tila", live=False)
+    behind = create_page(BlogPostPage, "he", "מקור שהשתנה סטטוס")
+    behind = publish_translation(behind, title_fi="Jäljessä tila", slug_fi="jaljessa-tila")
+    made["he changed, fi outdated"] = publish_translation(behind, lead_he="פתיח חדש למקור.")
+    behind_draft = create_page(BlogPostPage, "he", "מקור וטיוטה סטטוס")
+    behind_draft = publish_translation(behind_draft, title_fi="Jäljessä luonnos", slug_fi="j-l")
+    behind_draft = publish_translation(behind_draft, lead_he="המקור השתנה שוב.")
+    behind_draft.lead_fi = "Käännös on työn alla."
+    behind_draft.save_revision()
+    made["he changed, fi outdated with a draft"] = behind_draft
     return made
 
 
@@ -80,6 +90,8 @@ EXPECTED = {
     "he edited, fi live": {"he": DRAFT, "fa": MISSING, "fi": LIVE},
     "he live, fi withdrawn": {"he": LIVE, "fa": MISSING, "fi": WITHDRAWN},
     "never published, fi": {"he": MISSING, "fa": MISSING, "fi": DRAFT},
+    "he changed, fi outdated": {"he": LIVE, "fa": MISSING, "fi": OUTDATED},
+    "he changed, fi outdated with a draft": {"he": LIVE, "fa": MISSING, "fi": OUTDATED},
 }
 
 
@@ -142,6 +154,9 @@ def test_the_report_lists_the_pages_missing_a_language(client, editor, pages):
     drafts = exported(client, "language=fi&state=draft")
     assert "טיוטה בפינית סטטוס" in drafts and "עריכה בפינית סטטוס" in drafts
     assert "רק בעברית סטטוס" not in drafts
+    outdated = exported(client, "language=fi&state=outdated")
+    assert "מקור שהשתנה סטטוס" in outdated and "מקור וטיוטה סטטוס" in outdated
+    assert "טיוטה בפינית סטטוס" not in outdated and "שתי שפות סטטוס" not in outdated
     section = BlogIndexPage.objects.get().pk
     assert "רק בעברית סטטוס" in exported(client, f"section={section}&state=missing")
 
@@ -170,6 +185,14 @@ def test_the_dashboard_counts_link_into_the_report(client, editor, pages, lang):
         ) % {"count": missing}
     assert f'<a href="/admin/translations/?language=fi&state=missing">{sentence}</a>' in text
     assert "missing Finnish" not in sentence
+    outdated = state_counts(Page.objects.filter(depth__gt=1))["fi", OUTDATED]
+    assert outdated >= 2
+    with override(lang):
+        sentence = ngettext(
+            "%(count)d outdated translation", "%(count)d outdated translations", outdated
+        ) % {"count": outdated}
+    assert f'<a href="/admin/translations/?language=fi&state=outdated">{sentence}</a>' in text
+    assert "outdated" not in sentence
 
 
 def test_the_explorer_shows_and_filters_languages(client, editor, pages):
