@@ -143,10 +143,9 @@ class TranslatedPage(Page):
     def search_labels(self, lang):
         """Names the page is filed under in `lang`: its topics' names and its author's name, so
         that a reader finds a page by what it is about and who wrote it."""
-        topics = getattr(self, "topics", None)
-        names = [own_value(t, "name", lang) for t in topics.all()] if topics is not None else []
-        author = getattr(self, "author", None)
-        return " ".join(name for name in [*names, author and author.name] if name)
+        names = [own_value(topic, "name", lang) for topic in topics_of(self)]
+        author_name = getattr(getattr(self, "author", None), "name", None)  # None: no author
+        return " ".join(name for name in [*names, author_name] if name)
 
     base_form_class = TranslatedPageForm
     content_panels = [PageLanguagesPanel(), *Page.content_panels]
