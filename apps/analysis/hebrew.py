@@ -18,7 +18,7 @@ import functools
 
 from .hebrew_verbs import verb_of_form
 from .lexicon import lexicon
-from .normalize import first_found, fold, without_ending
+from .normalize import fold, without_ending
 
 PREFIX_LETTERS = frozenset("והבכלמש")
 MAX_PREFIX_LETTERS = 3
@@ -336,7 +336,12 @@ _DICTIONARY_READINGS = (_site_word, _headword, _listed_inflection, _changed_endi
 
 def _first_reading(stems: list[str], lex, readings) -> str | None:
     """The first lemma that one of `readings`, in order, gives one of `stems`, in order."""
-    return first_found(reading(stem, lex) for reading in readings for stem in stems)
+    for reading in readings:
+        for stem in stems:
+            lemma = reading(stem, lex)
+            if lemma is not None:
+                return lemma
+    return None
 
 
 def dictionary_lemma(token: str) -> str | None:

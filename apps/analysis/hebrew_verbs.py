@@ -13,7 +13,7 @@ groups are the root's letters (or the stem after the prefix), spelled into the p
 
 import re
 
-from .normalize import first_found, without_ending
+from .normalize import without_ending
 
 # Infinitives: ל + the pattern's own form. The guard says when a match counts: "free" always;
 # "not-noun" when ל + the rest is not ל + a headword (לבית is "to the house", not the rarer "to
@@ -95,5 +95,8 @@ def _verb_stems(token: str, lex) -> list[str]:
 def verb_of_form(token: str, lex) -> str | None:
     """The verb of `token` or `token` without its conjunction prefixes, when it is an
     infinitive or a participle of a verb the dictionary knows."""
-    stems = _verb_stems(token, lex)
-    return first_found(infinitive_verb(stem, lex) or participle_verb(stem, lex) for stem in stems)
+    for stem in _verb_stems(token, lex):
+        verb = infinitive_verb(stem, lex) or participle_verb(stem, lex)
+        if verb is not None:
+            return verb
+    return None

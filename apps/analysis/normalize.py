@@ -121,8 +121,3 @@ def without_ending(word: str, ending: str, min_left: int = 1) -> str | None:
         return word[: len(word) - len(ending)]
     return None
 
-
-def first_found(readings):
-    """The first of `readings` (tried in order, each only when those before gave nothing) that
-    is not None; None when none gives anything."""
-    return next((found for found in readings if found is not None), None)

@@ -6,7 +6,7 @@ irregular ones are listed here, from grammar references. Forms are recognised by
 the prefixes می / نمی / ب / ن and the personal endings, then checking the dictionary.
 """
 
-from .normalize import first_found, fold, without_ending
+from .normalize import fold, without_ending
 
 # Present stem -> past stem for common irregular verbs.
 IRREGULAR_PRESENT_STEMS = {
@@ -45,7 +45,11 @@ _PAST_STEM_ENDS = ("د", "ت")
 
 def _first_reading(readings, word: str, lex) -> str | None:
     """What the first of `readings` that reads `word` gives, or None."""
-    return first_found(reading(word, lex) for reading in readings)
+    for reading in readings:
+        found = reading(word, lex)
+        if found is not None:
+            return found
+    return None
 
 
 def is_infinitive(word: str) -> bool:
@@ -108,4 +112,8 @@ def _verb_stems(token: str):
 
 def verb_stem(token: str, lex) -> str | None:
     """Past stem of a conjugated verb form, or None when `token` does not read as one."""
-    return first_found(past_stem(stem, lex) for stem in _verb_stems(token))
+    for stem in _verb_stems(token):
+        past = past_stem(stem, lex)
+        if past is not None:
+            return past
+    return None
