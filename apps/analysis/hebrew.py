@@ -71,8 +71,10 @@ RULE_SUFFIXES = (("יימ", 4), ("יות", 4), ("ית", 4), ("יה", 4), *NOUN_S
 
 def strip_suffix(word: str, suffixes=NOUN_SUFFIXES) -> str:
     """Remove one of `suffixes` (plural/feminine/construct endings), keeping the stem they need."""
-    stems = (without_ending(word, suffix, min_stem) for suffix, min_stem in suffixes)
-    return next(filter(None, stems), word)
+    for suffix, min_stem in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            return word[: -len(suffix)]
+    return word
 
 
 _FEMININE_ENDINGS = frozenset(("ה", "ות"))

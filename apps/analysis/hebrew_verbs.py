@@ -13,8 +13,6 @@ groups are the root's letters (or the stem after the prefix), spelled into the p
 
 import re
 
-from .normalize import without_ending
-
 # Infinitives: ל + the pattern's own form. The guard says when a match counts: "free" always;
 # "not-noun" when ל + the rest is not ל + a headword (לבית is "to the house", not the rarer "to
 # domesticate"), unless the dictionary lists the word as that verb; "no-noun" only when the rest
@@ -64,7 +62,11 @@ def infinitive_verb(word: str, lex) -> str | None:
 
 def _participle_bases(word: str) -> list[str]:
     """`word` without each participle ending it has, four letters at least left."""
-    return list(filter(None, (without_ending(word, ending, 4) for ending in PARTICIPLE_ENDINGS)))
+    return [
+        word[: len(word) - len(ending)]
+        for ending in PARTICIPLE_ENDINGS
+        if word.endswith(ending) and len(word) - len(ending) >= 4
+    ]
 
 
 def participle_verb(word: str, lex) -> str | None:

@@ -262,7 +262,9 @@ def _noun_lemma(token: str, lex) -> str | None:
 
 def _one_ending_off(word: str):
     """`word` without each of NOUN_ENDINGS it ends in."""
-    yield from filter(None, (without_ending(word, suffix, 2) for suffix in NOUN_ENDINGS))
+    for suffix in NOUN_ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            yield word[: -len(suffix)]
 
 
 def _noun_stems(token: str):

@@ -100,7 +100,7 @@ def _stems(body: str, prefixed: bool):
     """`body` without each personal ending it ends in (a bare word, with neither a prefix nor
     an ending, is the noun path's job)."""
     stems = (without_ending(body, ending) for ending in ENDINGS if prefixed or ending)
-    yield from filter(None, stems)
+    yield from (stem for stem in stems if stem is not None)
 
 
 def _verb_stems(token: str):
