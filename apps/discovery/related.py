@@ -25,9 +25,9 @@ CANDIDATES_PER_TYPE = 50
 
 def _picked_ids(page):
     """The editor's picks in their order, each once, never the page itself."""
-    links = getattr(page, "related_links", None)
-    ids = [link.related_id for link in links.all()] if links is not None else []
-    return list(dict.fromkeys(pk for pk in ids if pk and pk != page.pk))
+    links = page.related_links.all() if hasattr(page, "related_links") else []
+    ids = (link.related_id for link in links)
+    return list(dict.fromkeys(pk for pk in ids if pk not in (None, page.pk)))
 
 
 def _shared_topics(topic_ids):
@@ -99,8 +99,13 @@ def related_page_ids(page, lang=None, limit=MAX_RELATED):
 
 def _ranked(rows, chosen):
     """The ids of the candidates that share a topic or a word, best first, minus `chosen`."""
-    related = [row for row in rows.values() if row["shared"] or row["similarity"]]
-    return [row["pk"] for row in sorted(related, key=_rank) if row["pk"] not in chosen]
+    related = sorted(filter(_is_related, rows.values()), key=_rank)
+    return [row["pk"] for row in related if row["pk"] not in chosen]
+
+
+def _is_related(row):
+    """Whether a candidate shares a topic or a word with the page (see the module)."""
+    return bool(row["shared"] or row["similarity"])
 
 
 def _candidate_rows(page, lang, picked):
