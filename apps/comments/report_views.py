@@ -46,7 +46,7 @@ def _problem(request, comment_id):
     count, _retry = limits.hit(
         "comment-reports", client_hash(request), settings.COMMENTS_RATE_WINDOW
     )
-    if count is not None and count > settings.COMMENTS_REPORT_LIMIT:
+    if limits.over(count, settings.COMMENTS_REPORT_LIMIT):
         return "rate"
     return None
 

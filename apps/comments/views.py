@@ -60,7 +60,7 @@ TOKEN_MESSAGES = {
 
 def _page_sent_from(request):
     """The path of this site's page the form was sent from (its Referer), or None."""
-    source = on_this_site(request.headers.get("Referer") or "", request)
+    source = on_this_site(request.headers.get("Referer", ""), request)
     return f"{source.path}#respond" if source else None
 
 
