@@ -17,16 +17,23 @@ def fill_roots(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('comments', '0006_comment_erased'),
+        ("comments", "0006_comment_erased"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='comment',
-            name='root',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='comments.comment', verbose_name='thread'),
+            model_name="comment",
+            name="root",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="comments.comment",
+                verbose_name="thread",
+            ),
         ),
         migrations.RunPython(fill_roots, migrations.RunPython.noop),
     ]
