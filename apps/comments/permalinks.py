@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import override
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from apps.core.translation import current_language, url_in
@@ -48,7 +48,7 @@ def _shown_comment(comment_id, lang):
     return comment
 
 
-@require_GET
+@require_safe
 def permalink(request, comment_id):
     lang = current_language()
     comment = _shown_comment(comment_id, lang)

@@ -84,7 +84,9 @@ def test_a_long_thread_in_pages_and_a_permanent_link(
     nav = page.locator("nav.comment-pages")
     expect(nav).to_have_count(1)
     assert nav.get_attribute("aria-label")
-    assert page.locator("#comments > .comment-list > li.comment").count() == settings.COMMENTS_PER_PAGE
+    assert (
+        page.locator("#comments > .comment-list > li.comment").count() == settings.COMMENTS_PER_PAGE
+    )
     later = nav.locator('a[rel="next"]')
     assert arrow_after(later) == NEXT_ARROW[direction]
     # Nothing sticks out sideways at a phone's width.
