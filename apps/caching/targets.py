@@ -37,3 +37,12 @@ def page_urls(page):
     for source in _sources:
         urls |= set(source(page))
     return urls
+
+
+def thread_urls(page, lang, numbers):
+    """The page's URL in `lang` at the comment pages `numbers` (page 1 is the URL itself, page
+    N its ?page=N, as nginx keys them); none when the page has no URL in `lang`."""
+    url = url_in(page, lang)
+    if url is None:
+        return set()
+    return {url if number <= 1 else f"{url}?page={number}" for number in numbers}
