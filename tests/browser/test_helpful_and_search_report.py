@@ -15,6 +15,7 @@ from apps.feedback.models import Vote
 from apps.search.models import LoggedSearch, OpenedResult
 from tests.seeds import seed, seed_page
 
+from .admin_words import findings
 from .checkers import axe_nodes, axe_violations, nu_messages
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,8 @@ THANKS = {
     "fi": "Kiitos! Vastauksesi auttaa toimittajia parantamaan sivua.",
 }
 REASON_CHOSEN = {}  # lang -> the reason the reader gave, as the form names it
+REPORTED_BODY = "Reported for the report screens"
+OWN_WORDS = frozenset({"dana", *REPORTED_BODY.lower().split()})  # the test data's, not the admin's
 # The reports' own words, which must not be left in English in the he/fa/fi admin.
 ENGLISH = ("What readers search for", "Results opened", "Missing page", "Start a page",
            "Was this helpful?", "Trend (30 days)", "Reasons")  # fmt: skip
@@ -58,7 +61,7 @@ def browser_data(django_db_blocker):
         # A comment readers reported, for the moderation screen's Reported queue.
         reported = Comment.objects.create(
             page=seed_page(seed("004")), language="he", name="Dana", email="d@example.com",
-            body="Reported for the report screens", status="approved",
+            body=REPORTED_BODY, status="approved",
         )  # fmt: skip
         CommentReport.objects.create(comment=reported, client_hash="a" * 64, reason="spam")
     yield reported.pk
@@ -217,6 +220,19 @@ def test_the_report_screens_add_no_accessibility_violations(
         found[name] = sorted(axe_nodes(page) - wagtails)
     page.close()
     assert {name: nodes for name, nodes in found.items() if nodes} == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_report_screens_speak_the_admins_language(browser, server_url, browser_data, lang):
+    """No English on the report screens, filtered and full (Wagtail's "N matches" heading too),
+    as tests/browser/admin_words.py reads every admin screen; the test data's own words aside."""
+    page = signed_in(browser, server_url, lang)
+    found = []
+    for name, path in report_screens(lang, browser_data).items():
+        page.goto(server_url + path)
+        found += findings(page, name, OWN_WORDS)
+    page.close()
+    assert found == [], "\n".join(map(str, found))
 
 
 # A <time>'s value differs from page to page; the finding is the same.
