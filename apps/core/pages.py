@@ -4,8 +4,8 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -20,11 +20,13 @@ from .translation import (
     LANGUAGE_NAMES,
     current_language,
     fill_missing_slugs,
+    include_withdrawn_languages,
     language_link,
     own_value,
     page_languages,
     url_in,
     with_pages_in,
+    withdrawn_languages,
 )
 
 
@@ -215,6 +217,17 @@ class TranslatedPage(Page):
         lang = preview_mode if preview_mode in LANGUAGE_CODES else self.default_preview_mode
         with override(lang):
             return super().make_preview_request(original_request, lang, extra_request_attrs)
+
+    def serve_preview(self, request, mode_name):
+        """A language an editor withdrew previews its text, with a notice that readers get
+        "not found" there until it is restored."""
+        lang = current_language()
+        if lang in withdrawn_languages(self):
+            include_withdrawn_languages(self)
+            request.preview_notice = _(
+                "Withdrawn in %(language)s: readers get “not found” here until it is restored."
+            ) % {"language": get_language_info(lang)["name_translated"]}
+        return super().serve_preview(request, mode_name)
 
     def translation_links(self, request=None):
         """A link (code, name, url, dir) for each language this page exists in."""

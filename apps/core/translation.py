@@ -71,6 +71,13 @@ def withdrawn_languages(page):
     return page.__dict__[WITHDRAWN_KEY]
 
 
+def include_withdrawn_languages(page):
+    """Let this page object count its withdrawn languages as its own (an editor's preview shows
+    the text of a withdrawn language; readers never get this object)."""
+    forget_withdrawn_languages(page)
+    page.__dict__[WITHDRAWN_KEY] = frozenset()
+
+
 def forget_withdrawn_languages(page):
     """After a withdrawal or a restore, let `page` read its languages again."""
     for key in (WITHDRAWN_KEY, "languages"):

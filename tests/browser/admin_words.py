@@ -39,13 +39,13 @@ ALLOWED = {
 }
 
 # NOT translatable through catalogs, left open (see the report of issue 17): Wagtail draws these
-# in English whatever the language. The sites listing and the image form label their columns and
-# fields from model field names evaluated once at start-up; listings print a missing model name
-# as "None". Each is allowed only as the whole text of its line (or in a title naming it).
+# in English whatever the language. The sites listing labels three columns from their field
+# names ("port" -> "Port"), not from the model's translated verbose names; listings print a
+# missing model name as "None". Each is allowed only as the whole text of its line (or in a
+# title naming it).
 KNOWN_GAPS = {
     "Port": "sites listing column", "Site name": "sites listing column",
-    "Root page": "sites listing column", "Description": "image form field",
-    "Tags": "image form field", "None": "a listing's missing model name",
+    "Root page": "sites listing column", "None": "a listing's missing model name",
 }  # fmt: skip
 
 # What is not language: addresses, e-mail addresses, paths and file names, model labels

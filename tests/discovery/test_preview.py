@@ -1,11 +1,15 @@
 """Wagtail's preview renders the new head, structured data and related pages, even for a page
 that has never been saved."""
 
+import html
+
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
+from apps.core import withdrawal
 from tests.markup import json_ld_of_type
+from tests.seeds import create_page, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +63,22 @@ def test_preview_of_an_edited_page(editor_client):
         editor_client, f"/admin/pages/{page.pk}/edit/preview/", _form(slug_he=page.slug_he)
     )
     assert json_ld_of_type(text, "BlogPosting")["headline"] == "תצוגה מקדימה"
+
+
+def test_a_withdrawn_language_previews_its_text_with_a_notice(editor_client):
+    page = create_page(BlogPostPage, "he", "נסוג בפינית בתצוגה")
+    title_fi = "Vedetty esikatselussa"
+    page = publish_translation(page, title_fi=title_fi, slug_fi="vedetty-esikatselussa")
+    withdrawal.withdraw(page, "fi")
+    data = _form(slug_he=page.slug_he, title_fi=title_fi, slug_fi=page.slug_fi, lead_fi="Johdanto.")
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    assert editor_client.post(url, data).json()["is_valid"]
+    response = editor_client.get(url + "?mode=fi")
+    assert response.status_code == 200
+    text = html.unescape(response.content.decode())
+    assert '<html lang="fi" dir="ltr">' in text
+    assert json_ld_of_type(text, "BlogPosting")["headline"] == title_fi
+    notice = "Vedetty pois kielellä suomi: lukijat saavat tässä ”ei löytynyt” -sivun"
+    assert 'class="preview-notice" role="status"' in text and notice in text
+    # Readers still get "not found", and a language that is not withdrawn has no notice.
+    assert editor_client.get(url + "?mode=he").content.decode().count("preview-notice") == 0
