@@ -1,6 +1,7 @@
-"""`make screenshots`: every page type in every language at 375 and 1280 px, light and dark,
-and the admin's translation workflow (dashboard, report) in the Hebrew, Persian and Finnish
-admin.
+"""`make screenshots`: every page type in every language at 375 and 1280 px, light and dark
+(among them the topic index, an author page and the Q&A cards), a reader's moments on them (the
+"was this helpful?" form open, search results narrowed to a topic), and the admin's translation
+workflow (dashboard, report) and editors' reports in the Hebrew, Persian and Finnish admin.
 
 PNG files go to var/screenshots/<lang>-<page type>-<width>-<scheme>.png and
 var/screenshots/admin-<lang>-<screen>.png for review; the site is a temporary seeded copy
@@ -28,6 +29,7 @@ ADMIN_SCREENS = (
     ("translations-missing-fi", "/admin/translations/?language=fi&state=missing"),
     ("translations", "/admin/translations/"),
     ("moderation", "/admin/snippets/comments/comment/"),
+    ("moderation-reported", "/admin/snippets/comments/comment/?reported=true"),
 )
 
 
@@ -105,7 +107,56 @@ def add_report_data():
         for query, results in ((found, 3), (found, 3), (missing, 0)):
             record_search(query, lang, results)
         record_opened(found, lang, pages[0])
+        add_reported_comment(pages[0], lang, text)
     connections.close_all()
+
+
+def add_reported_comment(page, lang, text):
+    """A published comment on `page` that a reader reported, for the Reported queue."""
+    from apps.comments.models import Comment, CommentReport
+
+    comment = Comment.objects.create(page=page, language=lang, name="Dana", body=text,
+                                     email="dana@example.com", status="approved")  # fmt: skip
+    CommentReport.objects.create(comment=comment, client_hash=lang * 32, reason="off_topic")
+
+
+def open_helpful(page):
+    """The reader answered "no" and sees the reasons and the text box."""
+    page.locator("#helpful summary").click()
+    page.locator("#helpful").scroll_into_view_if_needed()
+
+
+def filtered_search_paths(paths):
+    """{lang: the sample search narrowed to the sample pages' topic} (before Playwright's loop:
+    it reads the topic's id)."""
+    from apps.taxonomy.models import Topic
+
+    topic = Topic.objects.get(key="customer-service")
+    return {lang: f"{path}&topic={topic.pk}" for (lang, kind), path in paths.items()
+            if kind == "search" and lang in topic.languages}  # fmt: skip
+
+
+def moment_screenshots(browser, site, out, langs, searches):
+    """A reader's moments beyond the page as it loads, at each width, light only: the helpful
+    form open (the part of the article around it), results filtered by topic (full page)."""
+    count = 0
+    for lang in langs:
+        moments = (
+            ("helpful-open", site.url((lang, "article")), open_helpful, False),
+            ("search-filtered", site.base + searches[lang], None, True),
+        )
+        for name, url, action, full_page in moments:
+            for width in WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(url)
+                page.wait_for_load_state("networkidle")
+                if action:
+                    action(page)
+                page.screenshot(path=str(out / f"{lang}-{name}-{width}-light.png"),
+                                full_page=full_page)  # fmt: skip
+                page.close()
+                count += 1
+    return count
 
 
 def report_screenshots(browser, base, out, langs):
@@ -137,9 +188,11 @@ def main():
         make_admin_users(langs)
         admin = translation_screenshots.prepare()
         add_report_data()  # before Playwright's loop starts: Django refuses database calls in it
+        searches = filtered_search_paths(site.paths)
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             count = shoot_pages(browser, site, out, args.only)
+            count += moment_screenshots(browser, site, out, langs, searches)
             count += admin_screenshots(browser, site.base, langs, out)
             count += translation_screenshots.shoot(browser, out, admin, args.only)
             count += report_screenshots(browser, site.base, out, langs)

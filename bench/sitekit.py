@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +52,10 @@ def production_env(database_url, host="127.0.0.1"):
         "DJANGO_SECRET_KEY": "local-benchmark-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": host,
         "WAGTAILADMIN_BASE_URL": f"http://{host}",
-        # Production requires its shared cache: the machine's Redis.
+        # Production requires its shared cache: the machine's Redis, under keys of this run's
+        # own (the default prefix would serve pages another run cached: older styles, other data).
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "REDIS_KEY_PREFIX": f"mishov-site-{uuid.uuid4().hex[:12]}",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         # Plain HTTP here: secure-only cookies would never come back (the admin's sign-in).
         "DJANGO_SECURE_COOKIES": "0",

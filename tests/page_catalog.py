@@ -16,8 +16,8 @@ from django.utils.translation import override
 
 LANGUAGES = ("he", "fa", "fi")
 PAGE_TYPES = (
-    "home", "blog_index", "post", "article", "question", "topic", "topic_index", "author",
-    "search", "not_found",
+    "home", "blog_index", "post", "article", "question_index", "question", "topic",
+    "topic_index", "author", "search", "not_found",
 )  # fmt: skip
 
 # (title, lead, three headings with a paragraph each, FAQ heading, answered question, answer,
@@ -168,7 +168,7 @@ def catalog():
     from apps.kb.models import ArticlePage
     from apps.people.models import Author
     from apps.people.views import author_url, languages_of
-    from apps.qa.models import QuestionPage
+    from apps.qa.models import QuestionIndexPage, QuestionPage
     from apps.taxonomy.models import Topic
     from apps.taxonomy.views import languages_with_pages
 
@@ -183,6 +183,8 @@ def catalog():
             "blog_index": BlogIndexPage.objects.get(),
             "post": max(posts, key=lambda p: _approved_comments(p, lang), default=None),
             "article": _first_in(ArticlePage, lang),
+            # The questions' cards: how many answers, the best one's first line.
+            "question_index": QuestionIndexPage.objects.get(),
             "question": _first_in(QuestionPage, lang),
         }
         for kind, page in pages.items():

@@ -51,19 +51,23 @@ class CommentFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Posted"), widget=DateRangePickerWidget
     )
-    reported = django_filters.BooleanFilter(
-        label=_("Reported by readers"), method="filter_reported"
+    # Choices rather than a BooleanFilter: the active filter's chip shows a choice's label in the
+    # admin's language, and a boolean as "True".
+    reported = django_filters.ChoiceFilter(
+        label=_("Reported by readers"),
+        choices=[("true", _("Yes")), ("false", _("No"))],
+        method="filter_reported",
     )
 
     class Meta:
         model = Comment
         fields = []
 
-
     def filter_reported(self, queryset, name, value):
         """Comments with reports no moderator has decided on (or, when no, without)."""
         open_reports = Q(reports__resolved=False)
-        chosen = queryset.filter(open_reports) if value else queryset.exclude(open_reports)
+        wanted = value == "true"
+        chosen = queryset.filter(open_reports) if wanted else queryset.exclude(open_reports)
         return chosen.distinct()
 
 

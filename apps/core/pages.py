@@ -135,6 +135,9 @@ class TranslatedPage(Page):
     summary_field = "lead"
     #: What a card of the page needs loaded beside it (related reading).
     card_prefetch = ()
+    #: The relations whose names search_labels reads; apps.search reindexes the page when one
+    #: of them is renamed.
+    label_fields = ("topics", "author")
 
     def search_text(self, lang):
         """(lead, body): the page's own text in `lang` for the search index."""

@@ -1,24 +1,22 @@
 """Conversation in Chromium, in each language: reloading after a comment error (with and
-without JavaScript), reporting a comment without JavaScript, the reply e-mails' double opt-in
+without JavaScript), reporting a comment without JavaScript, readers' reports hiding a comment
+at the site's threshold, the reply e-mails' double opt-in
 read from the server's mail, and the new screens checked by axe (light and dark) and the Nu
 HTML Checker."""
 
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
+from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
-from apps.comments.models import Comment, CommentReport, MailConsent
+from apps.comments.models import Comment, CommentReport, CommentSettings, MailConsent
 from tests.seeds import seed, seed_page, url_in
 
+from .checkers import axe_violations, nu_findings
 from .conftest import MAIL_DIR
-from .test_page_types import AXE, VNU
 
 pytestmark = pytest.mark.browser
 LANGS = ["he", "fa", "fi"]
@@ -32,7 +30,11 @@ CONFIRM_BUTTON = {
 }
 DISMISS = {"he": "דחיית הדיווחים", "fa": "رد گزارش‌ها", "fi": "Hylkää ilmoitukset"}
 OFF_TOPIC_IN_ADMIN = OFF_TOPIC
+SPAM = {"he": "ספאם או פרסומת", "fa": "هرزنامه یا تبلیغ", "fi": "Roskapostia tai mainontaa"}
 PAGES_CHECKED = {}
+# Settings → Comments: a published comment reported by this many readers is hidden (the
+# default is 3; the site's own number is what counts).
+THRESHOLD = 2
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +45,19 @@ def browser_data(django_db_setup, django_db_blocker):
         for lang, number in SEEDS.items():
             page = seed_page(seed(number))
             comment = Comment.objects.create(
-                page=page, language=lang, name="Ilmoitettava", email="r@example.com",
-                body=f"Reported comment {lang}", status="approved",
+                page=page,
+                language=lang,
+                name="Ilmoitettava",
+                email="r@example.com",
+                body=f"Reported comment {lang}",
+                status="approved",
             )
             made[lang] = (comment.pk, url_in(page, lang))
+            crowd = Comment.objects.create(
+                page=page, language=lang, name="Monen ilmoittama", email="c@example.com",
+                body=f"Many readers flagged this {lang}", status="approved",
+            )  # fmt: skip
+            made[f"{lang}-crowd"] = (crowd.pk, url_in(page, lang))
             user, _created = User.objects.get_or_create(username=f"reports-{lang}")
             user.set_password("reports-password-1")
             user.save()
@@ -54,8 +65,13 @@ def browser_data(django_db_setup, django_db_blocker):
             profile = UserProfile.get_for_user(user)
             profile.preferred_language = lang
             profile.save()
+        settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
+        threshold, settings.hide_after_reports = settings.hide_after_reports, THRESHOLD
+        settings.save()
     yield made
     with django_db_blocker.unblock():
+        settings.hide_after_reports = threshold
+        settings.save()
         ids = [pk for pk, _path in made.values()]
         CommentReport.objects.filter(comment_id__in=ids).delete()
         Comment.objects.filter(pk__in=ids).delete()
@@ -73,10 +89,9 @@ def reloads_with_a_get(page):
 def axe_clean(browser, url, scheme):
     page = browser.new_page(color_scheme=scheme, bypass_csp=True)
     page.goto(url)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = axe_violations(page)
     page.close()
-    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    return violations
 
 
 def mail_to(address):
@@ -121,22 +136,65 @@ def test_reload_after_an_error_and_report_a_comment_without_javascript(
         assert axe_clean(browser, report_url, scheme) == []
 
     # A moderator reading the admin in the same language finds it under Reported.
-    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    admin.goto(f"{server_url}/admin/login/")
-    admin.fill("#id_username", f"reports-{lang}")
-    admin.fill("#id_password", "reports-password-1")
-    admin.click("button[type=submit]")
-    admin.wait_for_url(f"{server_url}/admin/")
+    admin = signed_in_moderator(browser, server_url, lang)
     admin.goto(f"{server_url}/admin/snippets/comments/comment/?reported=true")
     admin.get_by_role("link", name=f"Reported comment {lang}").click()
     expect(admin.get_by_text(OFF_TOPIC_IN_ADMIN[lang])).to_be_visible()
     assert admin.locator("html").get_attribute("lang") == lang
     for width in (1280, 375):  # the reported comment's screen, for review
         admin.set_viewport_size({"width": width, "height": 900})
-        admin.screenshot(path=str(artifacts / f"reported-comment-{lang}-{width}.png"),
-                         full_page=True)
+        admin.screenshot(
+            path=str(artifacts / f"reported-comment-{lang}-{width}.png"), full_page=True
+        )
     admin.get_by_role("button", name=DISMISS[lang]).click()
     expect(admin.get_by_role("button", name=DISMISS[lang])).to_have_count(0)
+    admin.context.close()
+
+
+def signed_in_moderator(browser, server_url, lang):
+    """A tab in the admin of `lang`, signed in as that language's moderator."""
+    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    admin.goto(f"{server_url}/admin/login/")
+    admin.fill("#id_username", f"reports-{lang}")
+    admin.fill("#id_password", "reports-password-1")
+    admin.click("button[type=submit]")
+    admin.wait_for_url(f"{server_url}/admin/")
+    return admin
+
+
+def report_as_a_reader(browser, url, comment_id, address, reason):
+    """One reader (behind the site's proxy at `address`) reports the comment with `reason`."""
+    context = browser.new_context(extra_http_headers={"X-Forwarded-For": address})
+    page = context.new_page()
+    page.goto(url)
+    page.click(f"#comment-{comment_id} .comment__report")
+    page.get_by_label(reason).check()
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("[role=status]")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_readers_reports_hide_a_comment_at_the_threshold(browser, server_url, browser_data, lang):
+    comment_id, path = browser_data[f"{lang}-crowd"]
+    reader = browser.new_page()
+    reasons = [SPAM[lang], OFF_TOPIC[lang]]
+    for number in range(THRESHOLD):
+        reader.goto(server_url + path)
+        expect(reader.locator(f"#comment-{comment_id}")).to_be_visible()
+        address = f"203.0.113.{10 + number}"
+        report_as_a_reader(browser, server_url + path, comment_id, address, reasons[number])
+    reader.goto(server_url + path)
+    expect(reader.locator(f"#comment-{comment_id}")).to_have_count(0)
+    assert f"Many readers flagged this {lang}" not in reader.content()
+    reader.close()
+
+    # It waits in the moderators' Reported queue, with both readers' reasons.
+    admin = signed_in_moderator(browser, server_url, lang)
+    admin.goto(f"{server_url}/admin/snippets/comments/comment/?reported=true")
+    admin.get_by_role("link", name=f"Many readers flagged this {lang}").click()
+    for reason in reasons:
+        expect(admin.get_by_text(reason)).to_be_visible()
     admin.context.close()
 
 
@@ -173,7 +231,6 @@ def test_reply_mails_are_confirmed_from_the_emailed_link(browser, server_url, br
 def test_the_new_screens_are_valid_html(browser, server_url, tmp_path):
     """One Nu HTML Checker run over the screens the walks above went through."""
     assert len(PAGES_CHECKED) >= 4, "run with the walks above"
-    java = shutil.which("java")
     files = []
     page = browser.new_page()
     for name, url in sorted(PAGES_CHECKED.items()):
@@ -182,14 +239,5 @@ def test_the_new_screens_are_valid_html(browser, server_url, tmp_path):
         target.write_text(page.content(), encoding="utf-8")
         files.append(str(target))
     page.close()
-    run = subprocess.run(  # noqa: S603 - fixed arguments
-        [java, "-jar", str(VNU), "--format", "json", *files],
-        capture_output=True, text=True, timeout=300,
-    )
-    messages = json.loads(run.stderr or run.stdout)["messages"]
-    findings = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] in ("error", "non-document-error") or m.get("subType") == "warning"
-    ]
+    findings = nu_findings(files)
     assert findings == []

@@ -1,23 +1,17 @@
 """Every page type in every language, in Chromium: accessibility (axe-core), HTML validity (the Nu
 HTML Checker), keyboard use of the FAQ, the reading-progress bar and the table of contents."""
 
-import json
-import shutil
-import subprocess
 import urllib.request
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from django.conf import settings
 
 from tests.page_catalog import LANGUAGES, PAGE_TYPES, add_sample_pages, catalog, remove_sample_pages
 
+from .checkers import axe_violations, nu_findings
+
 pytestmark = pytest.mark.browser
 
-NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CASES = [(lang, kind) for lang in LANGUAGES for kind in PAGE_TYPES]
 
 
@@ -68,20 +62,13 @@ def test_axe_finds_no_violations(browser, server_url, paths, lang, kind, scheme)
     )
     assert response.status == (404 if kind == "not_found" else 200)
     comment_form_open(page, kind)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-    ]
+    violations = axe_violations(page)
     page.close()
     assert violations == []
 
 
 def test_every_page_type_is_valid_html(server_url, paths, tmp_path):
     """One run of the Nu HTML Checker over every page in every language; no errors, no warnings."""
-    java = shutil.which("java")
-    assert java and VNU.exists(), "make test installs Java and node_modules (vnu-jar)"
     files = []
     for (lang, kind), path in sorted(paths.items()):
         try:
@@ -92,18 +79,7 @@ def test_every_page_type_is_valid_html(server_url, paths, tmp_path):
         target = tmp_path / f"{lang}-{kind}.html"
         target.write_bytes(body)
         files.append(str(target))
-    run = subprocess.run(  # noqa: S603 - fixed arguments
-        [java, "-jar", str(VNU), "--format", "json", "--also-check-css", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(run.stderr or run.stdout)["messages"]
-    findings = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['type']}: {m['message']}"
-        for m in messages
-        if m["type"] in ("error", "non-document-error") or m.get("subType") == "warning"
-    ]
+    findings = nu_findings(files, check_css=True)
     assert findings == []
 
 

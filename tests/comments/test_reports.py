@@ -18,7 +18,11 @@ pytestmark = pytest.mark.django_db
 def published(lang, body="Julkaistu kommentti"):
     page, url = commentable(lang)
     comment = Comment.objects.create(
-        page=page, language=lang, name="Kaisa", email="k@example.com", body=body,
+        page=page,
+        language=lang,
+        name="Kaisa",
+        email="k@example.com",
+        body=body,
         status=Comment.Status.APPROVED,
     )
     return comment, url
@@ -69,7 +73,7 @@ def test_reports_hide_a_comment_at_the_threshold_and_the_cache_is_told(
         first = reporter(1)
         answer = report(first, comment, "spam")
         assert answer.status_code == 303 and answer["Location"].endswith("?sent=1")
-        assert "role=\"status\"" in first.get(answer["Location"]).content.decode()
+        assert 'role="status"' in first.get(answer["Location"]).content.decode()
         # The same reader again: the reason changes, the count does not.
         assert report(first, comment, "abuse").status_code == 303
         comment.refresh_from_db()
@@ -93,13 +97,16 @@ def test_reports_hide_a_comment_at_the_threshold_and_the_cache_is_told(
 @pytest.mark.parametrize(
     ("case", "problem"), [("origin", "origin"), ("token", "again"), ("reason", "reason")]
 )
-def test_refused_reports_touch_no_database_and_say_why(client, django_assert_num_queries,
-                                                        case, problem):
+def test_refused_reports_touch_no_database_and_say_why(
+    client, django_assert_num_queries, case, problem
+):
     comment, _url = published("he")
     action = f"/he/comments/report/{comment.pk}/"
     token = re.search(r'name="token" value="([^"]+)"', client.get(action).content.decode())[1]
-    data = {"token": "forged" if case == "token" else token,
-            "reason": "nonsense" if case == "reason" else "spam"}
+    data = {
+        "token": "forged" if case == "token" else token,
+        "reason": "nonsense" if case == "reason" else "spam",
+    }
     headers = {"HTTP_ORIGIN": "https://evil.example"} if case == "origin" else {}
     with django_assert_num_queries(0):
         refused = client.post(action, data, **headers)
@@ -114,7 +121,34 @@ def test_reports_are_limited_per_reader():
     reader = reporter(9)
     answers = [report(reader, comment) for comment in comments]
     assert [a["Location"].rsplit("?", 1)[1].startswith("sent") for a in answers] == [
-        True, True, False
+        True,
+        True,
+        False,
     ]
     assert "problem=rate" in answers[2]["Location"]
     assert CommentReport.objects.count() == 2
+
+
+@pytest.mark.parametrize(("lang", "yes"), [("he", "כן"), ("fa", "بله"), ("fi", "Kyllä")])
+def test_the_reported_queue_lists_what_readers_reported_and_says_so_in_the_admins_language(
+    client, lang, yes
+):
+    from django.contrib.auth.models import User
+    from wagtail.users.models import UserProfile
+
+    reported, _url = published("fi", body="Ilmoitettu kommentti")
+    CommentReport.objects.create(comment=reported, client_hash="1" * 64, reason="spam")
+    published("fi", body="Rauhallinen kommentti")
+    editor = User.objects.create_superuser("queue-editor", password="pw")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = lang
+    profile.save()
+    client.force_login(editor)
+
+    page = client.get("/admin/snippets/comments/comment/?reported=true").content.decode()
+    assert "Ilmoitettu kommentti" in page and "Rauhallinen kommentti" not in page
+    # The active filter's chip: "Reported by readers: Yes", never "True".
+    assert f"<b>{yes}</b>" in page or f">{yes}<" in page
+    assert "True" not in page
+    others = client.get("/admin/snippets/comments/comment/?reported=false").content.decode()
+    assert "Rauhallinen kommentti" in others and "Ilmoitettu kommentti" not in others
