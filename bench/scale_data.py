@@ -96,8 +96,11 @@ def seed_corpus():
             body = getattr(page, f"body_{lang}")
             if not body:
                 continue
-            texts = [_paragraphs_of(block.value.source) for block in body
-                     if block.block_type == "paragraph"]
+            texts = [
+                _paragraphs_of(block.value.source)
+                for block in body
+                if block.block_type == "paragraph"
+            ]
             paragraphs = [p for group in texts for p in group if p]
             corpus[lang]["paragraphs"] += paragraphs
             corpus[lang]["lengths"].append(len(paragraphs))
@@ -109,10 +112,10 @@ def seed_corpus():
                 corpus[lang]["paragraphs"] += paragraphs
                 corpus[lang]["lengths"].append(len(paragraphs))
     for entry in corpus.values():
-        entry["sentences"] = [s for p in entry["paragraphs"]
-                              for s in re.split(r"(?<=[.!?؟])\s+", p) if len(s) > 20]
-        entry["words"] = sorted({w for p in entry["paragraphs"]
-                                 for w in re.findall(r"\w{4,}", p)})
+        entry["sentences"] = [
+            s for p in entry["paragraphs"] for s in re.split(r"(?<=[.!?؟])\s+", p) if len(s) > 20
+        ]
+        entry["words"] = sorted({w for p in entry["paragraphs"] for w in re.findall(r"\w{4,}", p)})
     return corpus
 
 
@@ -128,8 +131,13 @@ def body_blocks(rng, corpus, lang):
     for number in range(count):
         if number and number % 4 == 0:
             heading = rng.choice(corpus[lang]["sentences"])[:60]
-            blocks.append({"type": "heading", "id": str(uuid.uuid4()),
-                           "value": {"text": heading, "level": "h2"}})
+            blocks.append(
+                {
+                    "type": "heading",
+                    "id": str(uuid.uuid4()),
+                    "value": {"text": heading, "level": "h2"},
+                }
+            )
         text = rng.choice(corpus[lang]["paragraphs"])
         blocks.append({"type": "paragraph", "id": str(uuid.uuid4()), "value": f"<p>{text}</p>"})
     return blocks
@@ -145,11 +153,28 @@ def build_topics(rng, corpus, count):
     for number, pk in enumerate(ids):
         names = {lang: f"{rng.choice(words[lang])} {number}" for lang in LANGUAGE_CODES}
         slugs = {lang: slugify(names[lang], allow_unicode=True) for lang in LANGUAGE_CODES}
-        rows.append((pk, f"scale-topic-{number}", names["he"], slugs["he"],
-                     *names.values(), *slugs.values()))
-    copy_rows("taxonomy_topic", ["id", "key", "name", "slug",
-                                 *(f"name_{lang}" for lang in LANGUAGE_CODES),
-                                 *(f"slug_{lang}" for lang in LANGUAGE_CODES)], rows)
+        rows.append(
+            (
+                pk,
+                f"scale-topic-{number}",
+                names["he"],
+                slugs["he"],
+                *names.values(),
+                *slugs.values(),
+            )
+        )
+    copy_rows(
+        "taxonomy_topic",
+        [
+            "id",
+            "key",
+            "name",
+            "slug",
+            *(f"name_{lang}" for lang in LANGUAGE_CODES),
+            *(f"slug_{lang}" for lang in LANGUAGE_CODES),
+        ],
+        rows,
+    )
     return ids
 
 
@@ -158,22 +183,45 @@ def build_authors(rng, corpus, count):
     rows = []
     for number, pk in enumerate(ids):
         bio = {lang: rng.choice(corpus[lang]["sentences"]) for lang in LANGUAGE_CODES}
-        rows.append((pk, f"Author {number}", f"scale-author-{number}", "", bio["he"],
-                     *bio.values()))
-    copy_rows("people_author", ["id", "name", "key", "credentials", "bio",
-                                *(f"bio_{lang}" for lang in LANGUAGE_CODES)], rows)
+        rows.append(
+            (pk, f"Author {number}", f"scale-author-{number}", "", bio["he"], *bio.values())
+        )
+    copy_rows(
+        "people_author",
+        ["id", "name", "key", "credentials", "bio", *(f"bio_{lang}" for lang in LANGUAGE_CODES)],
+        rows,
+    )
     return ids
 
 
 # Pages -----------------------------------------------------------------------------------
 
 PAGE_COLUMNS = [
-    "id", "path", "depth", "numchild", "title", "draft_title", "slug", "live",
-    "has_unpublished_changes", "url_path", "seo_title", "show_in_menus", "search_description",
-    "expired", "content_type_id", "locked", "first_published_at", "last_published_at",
-    "translation_key", "locale_id",
-    *(f"{field}_{lang}" for field in ("title", "slug", "url_path", "search_description",
-                                      "seo_title") for lang in LANGUAGE_CODES),
+    "id",
+    "path",
+    "depth",
+    "numchild",
+    "title",
+    "draft_title",
+    "slug",
+    "live",
+    "has_unpublished_changes",
+    "url_path",
+    "seo_title",
+    "show_in_menus",
+    "search_description",
+    "expired",
+    "content_type_id",
+    "locked",
+    "first_published_at",
+    "last_published_at",
+    "translation_key",
+    "locale_id",
+    *(
+        f"{field}_{lang}"
+        for field in ("title", "slug", "url_path", "search_description", "seo_title")
+        for lang in LANGUAGE_CODES
+    ),
 ]
 
 
@@ -182,13 +230,32 @@ def page_row(spec, parent, path, number):
     titles, langs = spec["titles"], spec["langs"]
     slugs = {lang: f"{slugify(titles[lang], allow_unicode=True)[:60]}-{number}" for lang in langs}
     first = slugs[langs[0]]
-    url_paths = {lang: f"{getattr(parent, f'url_path_{lang}')}{slugs.get(lang, first)}/"
-                 for lang in LANGUAGE_CODES}
+    url_paths = {
+        lang: f"{getattr(parent, f'url_path_{lang}')}{slugs.get(lang, first)}/"
+        for lang in LANGUAGE_CODES
+    }
     published = spec["published"]
     return (
-        spec["id"], path, parent.depth + 1, 0, titles.get("he", ""), titles[langs[0]],
-        slugs.get("he", ""), True, False, url_paths["he"], "", False, "", False,
-        spec["content_type"], False, published, published, uuid.uuid4(), parent.locale_id,
+        spec["id"],
+        path,
+        parent.depth + 1,
+        0,
+        titles.get("he", ""),
+        titles[langs[0]],
+        slugs.get("he", ""),
+        True,
+        False,
+        url_paths["he"],
+        "",
+        False,
+        "",
+        False,
+        spec["content_type"],
+        False,
+        published,
+        published,
+        uuid.uuid4(),
+        parent.locale_id,
         *(titles.get(lang) for lang in LANGUAGE_CODES),
         *(slugs.get(lang) for lang in LANGUAGE_CODES),
         *(url_paths[lang] for lang in LANGUAGE_CODES),
@@ -206,26 +273,30 @@ def child_paths(parent, count):
 
 def page_specs(rng, corpus, count):
     """What each generated page is: type, languages, titles, date."""
-    types = [kind for kind, share in TYPE_SHARES for _ in range(round(share * 100))]
+    types = [kind for kind, share in TYPE_SHARES for _ in range(round(share * 10))]
     specs = []
     for number in range(count):
         lang = LANGUAGE_CODES[number % len(LANGUAGE_CODES)]
         langs = list(LANGUAGE_CODES) if number % TRANSLATED_EVERY == 0 else [lang]
         langs.sort(key=lambda code: code != lang)
-        specs.append({
-            "number": number,
-            "kind": types[(number // len(LANGUAGE_CODES)) % len(types)],
-            "langs": langs,
-            "titles": {code: title_from(rng, corpus, code, number) for code in langs},
-            "published": NOW - timedelta(minutes=number * 7),
-        })
+        specs.append(
+            {
+                "number": number,
+                "kind": types[(number // len(LANGUAGE_CODES)) % len(types)],
+                "langs": langs,
+                "titles": {code: title_from(rng, corpus, code, number) for code in langs},
+                "published": NOW - timedelta(minutes=number * 7),
+            }
+        )
     return specs
 
 
 def pick_topics(rng, topic_ids):
     """One to three topics, the first ones far more often (a few topics hold many pages)."""
-    chosen = {topic_ids[min(len(topic_ids) - 1, int(rng.paretovariate(0.8)) - 1)]
-              for _ in range(rng.randint(1, 3))}
+    chosen = {
+        topic_ids[min(len(topic_ids) - 1, int(rng.paretovariate(0.8)) - 1)]
+        for _ in range(rng.randint(1, 3))
+    }
     return sorted(chosen)
 
 
@@ -239,15 +310,25 @@ MODELS = {
 def _content_row(spec, rng, corpus, author_ids):
     texts = {lang: rng.choice(corpus[lang]["sentences"]) for lang in spec["langs"]}
     bodies = {lang: body_blocks(rng, corpus, lang) for lang in spec["langs"]}
-    return (spec["id"], texts.get("he", ""), *(texts.get(lang) for lang in LANGUAGE_CODES),
-            bodies.get("he", []), *(bodies.get(lang) for lang in LANGUAGE_CODES),
-            rng.choice(author_ids), "open")
+    return (
+        spec["id"],
+        texts.get("he", ""),
+        *(texts.get(lang) for lang in LANGUAGE_CODES),
+        bodies.get("he", []),
+        *(bodies.get(lang) for lang in LANGUAGE_CODES),
+        rng.choice(author_ids),
+        "open",
+    )
 
 
 def _question_row(spec, rng, corpus):
     details = {lang: rng.choice(corpus[lang]["sentences"]) for lang in spec["langs"]}
-    return (spec["id"], details.get("he", ""), *(details.get(lang) for lang in LANGUAGE_CODES),
-            "open")
+    return (
+        spec["id"],
+        details.get("he", ""),
+        *(details.get(lang) for lang in LANGUAGE_CODES),
+        "open",
+    )
 
 
 def _answer_rows(spec, rng, corpus, author_ids):
@@ -256,10 +337,19 @@ def _answer_rows(spec, rng, corpus, author_ids):
         bodies = {}
         for lang in spec["langs"]:
             count = max(1, rng.choice(corpus[lang]["lengths"]) // 2)
-            bodies[lang] = "".join(f"<p>{rng.choice(corpus[lang]['paragraphs'])}</p>"
-                                   for _ in range(count))
-        rows.append((order, bodies.get("he", ""), *(bodies.get(lang) for lang in LANGUAGE_CODES),
-                     order == 0, spec["id"], rng.choice(author_ids)))
+            bodies[lang] = "".join(
+                f"<p>{rng.choice(corpus[lang]['paragraphs'])}</p>" for _ in range(count)
+            )
+        rows.append(
+            (
+                order,
+                bodies.get("he", ""),
+                *(bodies.get(lang) for lang in LANGUAGE_CODES),
+                order == 0,
+                spec["id"],
+                rng.choice(author_ids),
+            )
+        )
     return rows
 
 
@@ -275,34 +365,69 @@ def build_pages(rng, corpus, count, topic_ids, author_ids):
         for spec in chosen:
             spec["content_type"] = content_type
         paths = child_paths(parent, len(chosen))
-        copy_rows("wagtailcore_page", PAGE_COLUMNS,
-                  (page_row(s, parent, path, s["number"]) for s, path in zip(chosen, paths,
-                                                                             strict=True)))
+        copy_rows(
+            "wagtailcore_page",
+            PAGE_COLUMNS,
+            (page_row(s, parent, path, s["number"]) for s, path in zip(chosen, paths, strict=True)),
+        )
         if kind == "question":
-            copy_rows(table, ["page_ptr_id", "details",
-                              *(f"details_{lang}" for lang in LANGUAGE_CODES), "comment_policy"],
-                      (_question_row(s, rng, corpus) for s in chosen))
-            copy_rows("qa_answer", ["sort_order", "body",
-                                    *(f"body_{lang}" for lang in LANGUAGE_CODES), "is_best",
-                                    "page_id", "author_id"],
-                      (row for s in chosen for row in _answer_rows(s, rng, corpus, author_ids)))
+            copy_rows(
+                table,
+                [
+                    "page_ptr_id",
+                    "details",
+                    *(f"details_{lang}" for lang in LANGUAGE_CODES),
+                    "comment_policy",
+                ],
+                (_question_row(s, rng, corpus) for s in chosen),
+            )
+            copy_rows(
+                "qa_answer",
+                [
+                    "sort_order",
+                    "body",
+                    *(f"body_{lang}" for lang in LANGUAGE_CODES),
+                    "is_best",
+                    "page_id",
+                    "author_id",
+                ],
+                (row for s in chosen for row in _answer_rows(s, rng, corpus, author_ids)),
+            )
         else:
-            copy_rows(table, ["page_ptr_id", "lead", *(f"lead_{lang}" for lang in LANGUAGE_CODES),
-                              "body", *(f"body_{lang}" for lang in LANGUAGE_CODES), "author_id",
-                              "comment_policy"],
-                      (_content_row(s, rng, corpus, author_ids) for s in chosen))
+            copy_rows(
+                table,
+                [
+                    "page_ptr_id",
+                    "lead",
+                    *(f"lead_{lang}" for lang in LANGUAGE_CODES),
+                    "body",
+                    *(f"body_{lang}" for lang in LANGUAGE_CODES),
+                    "author_id",
+                    "comment_policy",
+                ],
+                (_content_row(s, rng, corpus, author_ids) for s in chosen),
+            )
         owner = model._meta.model_name
-        copy_rows(f"{table}_topics", [f"{owner}_id", "topic_id"],
-                  ((s["id"], topic) for s in chosen for topic in pick_topics(rng, topic_ids)))
+        copy_rows(
+            f"{table}_topics",
+            [f"{owner}_id", "topic_id"],
+            ((s["id"], topic) for s in chosen for topic in pick_topics(rng, topic_ids)),
+        )
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE wagtailcore_page SET numchild = (SELECT count(*) FROM "
-                           "wagtailcore_page c WHERE c.path LIKE %s AND c.depth = %s) "
-                           "WHERE id = %s", [parent.path + "%", parent.depth + 1, parent.pk])
+            cursor.execute(
+                "UPDATE wagtailcore_page SET numchild = (SELECT count(*) FROM "
+                "wagtailcore_page c WHERE c.path LIKE %s AND c.depth = %s) "
+                "WHERE id = %s",
+                [parent.path + "%", parent.depth + 1, parent.pk],
+            )
     return specs
 
 
-RELATED_TABLES = {"post": "blog_blogpostrelatedpage", "article": "kb_articlerelatedpage",
-                  "question": "qa_questionrelatedpage"}
+RELATED_TABLES = {
+    "post": "blog_blogpostrelatedpage",
+    "article": "kb_articlerelatedpage",
+    "question": "qa_questionrelatedpage",
+}
 
 
 def build_related(rng, specs, count):
@@ -310,8 +435,11 @@ def build_related(rng, specs, count):
     target = next(s for s in specs if s["kind"] == "article")
     sources = rng.sample([s for s in specs if s is not target], min(count, len(specs) - 1))
     for kind, table in RELATED_TABLES.items():
-        copy_rows(table, ["sort_order", "page_id", "related_id"],
-                  ((0, s["id"], target["id"]) for s in sources if s["kind"] == kind))
+        copy_rows(
+            table,
+            ["sort_order", "page_id", "related_id"],
+            ((0, s["id"], target["id"]) for s in sources if s["kind"] == kind),
+        )
     return target
 
 
@@ -326,8 +454,9 @@ def comment_counts(rng, specs, total, thread_size, hot_max):
     weights = [rng.paretovariate(1.05) for _ in others]
     left = max(0, total - thread_size)
     factor = left / sum(weights)
-    counts = {s["id"]: min(hot_max, int(w * factor * 0.8)) for s, w in zip(others, weights,
-                                                                            strict=True)}
+    counts = {
+        s["id"]: min(hot_max, int(w * factor * 0.8)) for s, w in zip(others, weights, strict=True)
+    }
     # The rest, one at a time, to pages not yet full.
     ids = list(counts)
     missing = left - sum(counts.values())
@@ -340,10 +469,26 @@ def comment_counts(rng, specs, total, thread_size, hot_max):
     return thread, counts
 
 
-COMMENT_COLUMNS = ["id", "page_id", "language", "parent_id", "depth", "name", "email", "body",
-                   "status", "held_reasons", "has_personal_data", "show_personal_data",
-                   "is_author_reply", "erased", "notify_replies", "created_at", "client_hash",
-                   "import_key"]
+COMMENT_COLUMNS = [
+    "id",
+    "page_id",
+    "language",
+    "parent_id",
+    "depth",
+    "name",
+    "email",
+    "body",
+    "status",
+    "held_reasons",
+    "has_personal_data",
+    "show_personal_data",
+    "is_author_reply",
+    "erased",
+    "notify_replies",
+    "created_at",
+    "client_hash",
+    "import_key",
+]
 
 
 def _thread_rows(rng, corpus, spec, ids, pending_rate, chain):
@@ -367,14 +512,33 @@ def _thread_rows(rng, corpus, spec, ids, pending_rate, chain):
         status = Comment.Status.PENDING if pending else Comment.Status.APPROVED
         if not pending and depth < 3:
             open_parents.append((pk, depth))
-        yield (pk, spec["id"], lang, parent[0] if parent else None, depth, f"Reader {pk}", "",
-               body, status, ["approval"] if pending else [], False, False, False, False, False,
-               when, "", "")
+        yield (
+            pk,
+            spec["id"],
+            lang,
+            parent[0] if parent else None,
+            depth,
+            f"Reader {pk}",
+            "",
+            body,
+            status,
+            ["approval"] if pending else [],
+            False,
+            False,
+            False,
+            False,
+            False,
+            when,
+            "",
+            "",
+        )
 
 
 def build_comments(rng, corpus, specs, total, thread_size, pending):
     """The comments; returns (thread post spec, {page id: count})."""
-    thread, counts = comment_counts(rng, specs, total, thread_size, HOT_MAX)
+    # Room enough for every comment, however small the scale.
+    hot_max = max(round(HOT_MAX * thread_size / THREAD), 3 * -(-total // len(specs)))
+    thread, counts = comment_counts(rng, specs, total, thread_size, hot_max)
     by_id = {s["id"]: s for s in specs}
     ids = iter(next_ids("comments_comment", sum(counts.values())))
     pending_rate = pending / max(1, total - thread_size)
@@ -409,13 +573,22 @@ def build_search_log(rng, corpus, count):
         for number in range(count):
             lang = LANGUAGE_CODES[number % len(LANGUAGE_CODES)]
             pool = queries[lang]
-            text, analysed = pool[min(len(pool) - 1, int(rng.paretovariate(0.7)) - 1)] \
-                if rng.random() < 0.5 else rng.choice(pool)
-            yield (lang, analysed, text, rng.randint(0, 40),
-                   NOW - timedelta(seconds=rng.randint(0, 90 * 86400)))
+            text, analysed = (
+                pool[min(len(pool) - 1, int(rng.paretovariate(0.7)) - 1)]
+                if rng.random() < 0.5
+                else rng.choice(pool)
+            )
+            yield (
+                lang,
+                analysed,
+                text,
+                rng.randint(0, 40),
+                NOW - timedelta(seconds=rng.randint(0, 90 * 86400)),
+            )
 
-    copy_rows("search_loggedsearch", ["language", "need", "query", "results", "searched_at"],
-              rows())
+    copy_rows(
+        "search_loggedsearch", ["language", "need", "query", "results", "searched_at"], rows()
+    )
 
 
 # All of it -------------------------------------------------------------------------------
@@ -437,19 +610,36 @@ def build(scale=1.0, seed=20):
     corpus = seed_corpus()
     with transaction.atomic():
         topics = timed("topics", timings, build_topics, rng, corpus, scaled(TOPICS, scale, 3))
-        authors = timed("authors", timings, build_authors, rng, corpus,
-                        scaled(AUTHORS, scale, 2))
-        specs = timed("pages", timings, build_pages, rng, corpus, scaled(PAGES, scale, 30),
-                      topics, authors)
-        related = timed("related links", timings, build_related, rng, specs,
-                        scaled(RELATED, scale, 3))
-        thread, counts = timed("comments", timings, build_comments, rng, corpus, specs,
-                               scaled(COMMENTS, scale, 100), scaled(THREAD, scale, 20),
-                               scaled(PENDING, scale, 10))
+        authors = timed("authors", timings, build_authors, rng, corpus, scaled(AUTHORS, scale, 2))
+        specs = timed(
+            "pages", timings, build_pages, rng, corpus, scaled(PAGES, scale, 30), topics, authors
+        )
+        related = timed(
+            "related links", timings, build_related, rng, specs, scaled(RELATED, scale, 3)
+        )
+        thread, counts = timed(
+            "comments",
+            timings,
+            build_comments,
+            rng,
+            corpus,
+            specs,
+            scaled(COMMENTS, scale, 100),
+            scaled(THREAD, scale, 20),
+            scaled(PENDING, scale, 10),
+        )
         timed("search log", timings, build_search_log, rng, corpus, scaled(SEARCHES, scale, 30))
-    samples = {kind: next(s["id"] for s in specs if s["kind"] == kind and s is not thread
-                          and len(s["langs"]) == 1 and s["langs"][0] == "he")
-               for kind in MODELS}
+    samples = {
+        kind: next(
+            s["id"]
+            for s in specs
+            if s["kind"] == kind
+            and s is not thread
+            and len(s["langs"]) == 1
+            and s["langs"][0] == "he"
+        )
+        for kind in MODELS
+    }
     return {
         "timings": timings,
         "pages": len(specs),
@@ -458,10 +648,10 @@ def build(scale=1.0, seed=20):
         "related_target": related["id"],
         "related_sources": scaled(RELATED, scale, 3),
         "samples": samples,
-        "translated": next(s["id"] for s in specs if len(s["langs"]) == 3
-                           and s["kind"] == "post"),
+        "translated": next(s["id"] for s in specs if len(s["langs"]) == 3 and s["kind"] == "post"),
         "topic": topics[0],
         "author": authors[0],
+        "thread_comments": counts[thread["id"]],
         "max_comments": max(counts.values()),
         "median_comments": sorted(counts.values())[len(counts) // 2],
         "pages_over_1000": sum(1 for c in counts.values() if c >= 1000),
