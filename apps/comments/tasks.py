@@ -1,13 +1,12 @@
 """E-mails, sent by background tasks so that a slow mail server never slows a reader down."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
 from django_tasks import task
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import mailing
 from .models import Comment, MailConsent
@@ -15,11 +14,10 @@ from .rendering import masked_text
 
 
 def moderators():
-    """Active moderators (the Moderators group and superusers), with or without an address."""
-    User = get_user_model()
-    return User.objects.filter(
-        Q(is_superuser=True) | Q(groups__name="Moderators"), is_active=True
-    ).distinct()
+    """Active users who may moderate comments (change them: superusers, the Moderators group,
+    anyone given the permission), with or without an address. By permission, not by a group's
+    name, so that renaming the group in Settings keeps the mails coming."""
+    return ModelPermissionPolicy(Comment).users_with_permission("change")
 
 
 def moderator_addresses_by_language():

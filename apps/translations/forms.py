@@ -79,8 +79,13 @@ class TranslateForm(forms.Form):
     target's blocks per StreamField ({name: stored blocks}) that the form fills in."""
 
     def __init__(self, page, lang, source, skeletons, *args, publishing=False, **kwargs):
+        opened = kwargs.pop("revision", None)
         super().__init__(*args, **kwargs)
         self.page, self.lang, self.source, self.publishing = page, lang, source, publishing
+        # The revision the translator started from (views.changed_meanwhile reads it back).
+        self.fields["revision"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=opened
+        )
         self.model, self.skeletons, self.rows, self.targets = type(page), skeletons, [], {}
         for name in translated_fields(self.model):
             stream = stream_block(self.model, name)

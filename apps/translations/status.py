@@ -9,8 +9,8 @@ changes in that language: a translation not yet published, or edits to a publish
 Wagtail's page table, so that one query states, filters or counts any number of pages, and
 `language_state` reads the same rules for the facts of one page.
 
-To add a state (a translation awaiting review, say), add its fact to `facts` and its rule to RULES in
-its place: the report, the explorer's filter and the dashboard's counts follow.
+To add a state (a translation awaiting review, say), add its fact to `facts` and its rule to
+RULES in its place: the report, the explorer's filter and the dashboard's counts follow.
 """
 
 from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When

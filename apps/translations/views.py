@@ -19,7 +19,7 @@ from apps.core.translation import LANGUAGE_CODES, direction, own_value, page_lan
 from .forms import TranslateForm, start_from_source
 from .models import LanguageVersion, SourceLanguage
 from .outdated import source_changes
-from .text import stored, stream_block, translated_fields
+from .text import language_text, stored, stream_block, translated_fields
 from .tracking import mark_up_to_date
 
 
@@ -86,8 +86,37 @@ def _locked(request, page):
     return False
 
 
+def changed_meanwhile(live, lang, opened):
+    """Whether someone saved a change to `lang` of the page after the translator opened the
+    form on revision `opened` (a change to other languages merges: the form writes only its
+    own language onto the latest revision)."""
+    if not opened or str(opened) == str(live.latest_revision_id):
+        return False
+    before = live.revisions.filter(pk=opened).first()
+    latest = live.get_latest_revision_as_object()
+    return before is None or language_text(before.as_object(), lang) != language_text(latest, lang)
+
+
+def _refuse_overwrite(request, live, form):
+    """Keep what the translator typed, say why it was not saved, and let the next save
+    through (the form now stands on the latest revision)."""
+    messages.error(
+        request,
+        _(
+            "Someone else saved a change to this language while you were translating. Your "
+            "text is kept below and was not saved: compare it with theirs in the page's "
+            "history, then save again."
+        ),
+    )
+    form.data = form.data.copy()
+    form.data["revision"] = str(live.latest_revision_id)
+
+
 def _saved(request, live, form):
     """Save the translation and redirect; None (and an error message) when it cannot be."""
+    if changed_meanwhile(live, form.lang, form.data.get("revision")):
+        _refuse_overwrite(request, live, form)
+        return None
     if not _locked(request, live) and form.is_valid() and form.save(request.user, form.publishing):
         published, draft = _("Translation published."), _("Translation saved as a draft.")
         messages.success(request, published if form.publishing else draft)
@@ -104,7 +133,8 @@ def _form(request, live, lang, source):
     page = live.get_latest_revision_as_object()
     data = request.POST if request.method == "POST" else None
     blocks = skeletons(page, lang, source, data, start=request.GET.get("start") == "1")
-    return TranslateForm(page, lang, source, blocks, data, publishing=publishing)
+    opened = live.latest_revision_id
+    return TranslateForm(page, lang, source, blocks, data, publishing=publishing, revision=opened)
 
 
 @require_http_methods(["GET", "POST"])

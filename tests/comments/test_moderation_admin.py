@@ -208,6 +208,20 @@ def test_new_pending_comment_notifies_moderators(
     )
 
 
+def test_moderators_are_who_may_moderate_whatever_their_group_is_called():
+    from apps.comments.tasks import moderators
+
+    group = Group.objects.get(name="Moderators")
+    group.name = "מנהלי תוכן"  # renamed in Settings → Groups
+    group.save()
+    renamed = User.objects.create_user("renamed-group", "r@example.com", "pw")
+    renamed.groups.add(group)
+    editor = User.objects.create_user("only-editor", "e@example.com", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    found = set(moderators().values_list("username", flat=True))
+    assert "renamed-group" in found and "only-editor" not in found
+
+
 def test_reply_notifies_the_commenter_who_asked(mod_client, django_capture_on_commit_callbacks):
     from apps.comments import mailing
 

@@ -157,3 +157,35 @@ def test_a_questions_answers_side_by_side(editor_client):
         question.save_revision().publish()
     changes = source_changes(question, "fa")
     assert [c.key for c in changes] == [("answers", 0, "body")]
+
+
+def test_a_translator_does_not_overwrite_another_ones_save(editor_client, hebrew):
+    first = editor_client.get(url(hebrew) + "?start=1")
+    second = editor_client.get(url(hebrew) + "?start=1")  # two tabs, or two translators
+    saved = filled(first, title_fa="ترجمه اول", **{"action-save": "1"})
+    assert editor_client.post(url(hebrew), saved).status_code == 302
+    typed = filled(second, title_fa="ترجمه دوم", **{"action-save": "1"})
+    response = editor_client.post(url(hebrew), typed)
+    assert response.status_code == 200
+    said = [str(message) for message in response.context["messages"]]
+    assert any(m.startswith("מישהו אחר שמר שינוי בשפה הזאת") for m in said), said
+    assert response.context["form"]["title_fa"].value() == "ترجمه دوم"  # what was typed, kept
+    page = BlogPostPage.objects.get(pk=hebrew.pk)
+    assert page.get_latest_revision_as_object().title_fa == "ترجمه اول"  # theirs, not lost
+    # Having been told, the translator saves again, onto the latest revision.
+    again = filled(response, **{"action-save": "1"})
+    assert editor_client.post(url(hebrew), again).status_code == 302
+    page = BlogPostPage.objects.get(pk=hebrew.pk)
+    assert page.get_latest_revision_as_object().title_fa == "ترجمه دوم"
+
+
+def test_a_change_to_another_language_meanwhile_merges(editor_client, hebrew):
+    opened = editor_client.get(url(hebrew) + "?start=1")
+    page = BlogPostPage.objects.get(pk=hebrew.pk)
+    with override("he"):
+        page.lead_fi = "Johdanto."
+        page.save_revision()
+    typed = filled(opened, title_fa="ترجمه", **{"action-save": "1"})
+    assert editor_client.post(url(hebrew), typed).status_code == 302
+    latest = BlogPostPage.objects.get(pk=hebrew.pk).get_latest_revision_as_object()
+    assert (latest.title_fa, latest.lead_fi) == ("ترجمه", "Johdanto.")
