@@ -234,9 +234,7 @@ class CommentReport(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         constraints = [
-            models.UniqueConstraint(
-                fields=["comment", "client_hash"], name="one_report_per_reader"
-            )
+            models.UniqueConstraint(fields=["comment", "client_hash"], name="one_report_per_reader")
         ]
 
     def __str__(self):

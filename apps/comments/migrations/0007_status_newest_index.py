@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('comments', '0006_comment_erased'),
+        ("comments", "0006_comment_erased"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['status', '-created_at'], name='comment_status_newest'),
+            model_name="comment",
+            index=models.Index(fields=["status", "-created_at"], name="comment_status_newest"),
         ),
     ]
