@@ -26,7 +26,7 @@ def policy_headers():
     optional = [
         ("X-Content-Type-Options", "nosniff" if settings.SECURE_CONTENT_TYPE_NOSNIFF else ""),
         ("Referrer-Policy", referrer if isinstance(referrer, str) else ",".join(referrer)),
-        ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY or ""),
+        ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY),
     ]
     return [
         ("Content-Security-Policy", settings.CSP_PUBLIC),

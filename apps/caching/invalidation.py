@@ -11,8 +11,9 @@ old content in between:
   the page is purged (targets.page_urls).
 - shared_content_changed(): something many pages show or obey (an author, a topic, a site, a
   privacy rule, the comment settings): a new content version; the page cache's TTL catches up.
-- thread_changed(page_id, lang): a page's public comments in one language: that thread's
-  rendering and the page's URL in that language.
+- thread_changed(page_id, lang, pages): a page's public comments in one language: that
+  thread's renderings and counts, and the page's URL in that language at the thread's page
+  numbers `pages()` says (the comments app knows which pages a comment is on).
 
 Wagtail's own page and site signals are connected here; the apps that own authors, topics and
 comments call these functions from their own signal handlers.
@@ -23,7 +24,6 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from apps.core.translation import url_in
 from apps.core.withdrawal import page_languages_changed
 
 from . import content_version, targets, threads
@@ -39,9 +39,11 @@ def shared_content_changed():
     transaction.on_commit(content_version.bump)
 
 
-def thread_changed(page_id, lang):
+def thread_changed(page_id, lang, pages=lambda: [1]):
     transaction.on_commit(lambda: threads.forget(page_id, lang))
-    purge_after_commit(lambda: {url_in(Page.objects.get(pk=page_id).specific, lang)} - {None})
+    purge_after_commit(
+        lambda: targets.thread_urls(Page.objects.get(pk=page_id).specific, lang, pages())
+    )
 
 
 def _page_signal(sender, instance, **kwargs):

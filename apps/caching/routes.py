@@ -26,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from apps.core.pages import is_page_of
 from apps.core.translation import current_language, withdrawn_languages
 
 from . import fragments
@@ -100,7 +101,7 @@ def _pages_on_path(root, prefixes):
 
 def _is_routable(page):
     """A live page whose type routes the rest of the path itself."""
-    routable = page is not None and issubclass(page.specific_class or Page, RoutablePageMixin)
+    routable = page is not None and is_page_of(page, RoutablePageMixin)
     return routable and page.live
 
 
@@ -159,9 +160,9 @@ def _site_key(request):
 def known_site(request):
     """A copy of the request's site and its root page as found by an earlier request in this
     process under the current content version, or None."""
-    version = fragments.version(request)
     known = _known_sites.get(_site_key(request))
-    if version is None or known is None or known[0] != version:
+    # remember_site keeps sites only under a content version, never under None.
+    if known is None or known[0] != fragments.version(request):
         return None
     _version, site, root = known
     site = copy.copy(site)

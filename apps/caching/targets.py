@@ -7,7 +7,7 @@ taxonomy (its topics' pages). Search results are cached for a minute only and no
 (deploy/nginx.conf.template).
 """
 
-from apps.core.listing import page_addresses
+from apps.core.listing import listing_addresses
 from apps.core.pages import SectionIndexPage
 from apps.core.translation import LANGUAGE_CODES, url_in
 
@@ -32,9 +32,17 @@ def page_urls(page):
     page = page.specific
     urls = urls_of(page)
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
-        urls |= urls_of(ancestor)
-        if isinstance(ancestor, SectionIndexPage):
-            urls |= {address for url in urls_of(ancestor) for address in page_addresses(url)}
+        own = urls_of(ancestor)
+        urls |= listing_addresses(own) if isinstance(ancestor, SectionIndexPage) else own
     for source in _sources:
         urls |= set(source(page))
     return urls
+
+
+def thread_urls(page, lang, numbers):
+    """The page's URL in `lang` at the comment pages `numbers` (page 1 is the URL itself, page
+    N its ?page=N, as nginx keys them); none when the page has no URL in `lang`."""
+    url = url_in(page, lang)
+    if url is None:
+        return set()
+    return {url if number <= 1 else f"{url}?page={number}" for number in numbers}

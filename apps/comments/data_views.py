@@ -45,7 +45,7 @@ def _allowed(request):
     if tokens.check(request.POST.get("token"), SCOPE) != tokens.VALID:
         return False
     count, _retry = limits.hit("data-requests", client_hash(request), settings.COMMENTS_RATE_WINDOW)
-    return count is None or count <= settings.COMMENTS_RATE_LIMIT
+    return not limits.over(count, settings.COMMENTS_RATE_LIMIT)
 
 
 def _send_link(request, email):

@@ -60,6 +60,17 @@ class Comment(models.Model):
         related_name="replies",
     )
     depth = models.PositiveSmallIntegerField(_("depth"), default=1, editable=False)
+    # The top-level comment a reply hangs under (none for a top-level comment): a thread page
+    # is its top-level comments and everything under them, in one query (threads.py).
+    root = models.ForeignKey(
+        "self",
+        verbose_name=_("thread"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
     email = models.EmailField(_("e-mail"), max_length=EMAIL_MAX, blank=True)
     body = models.TextField(_("comment"), max_length=BODY_MAX)
@@ -128,6 +139,11 @@ class Comment(models.Model):
         text = masked_text(self.body) if self.has_personal_data else self.body
         excerpt = " ".join(text.split())
         return excerpt[:60] + ("…" if len(excerpt) > 60 else "")
+
+    def save(self, *args, **kwargs):
+        if self.parent_id is not None and self.root_id is None:
+            self.root_id = self.parent.root_id or self.parent_id
+        super().save(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -13,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from apps.core.translation import current_language, url_in
+from apps.core.translation import current_language
 from apps.operations.outage import render_without_database
 from apps.security import limits
 from apps.security.clients import client_hash
 from apps.security.origins import same_site
 
-from . import reports, tokens
+from . import permalinks, reports, tokens
 from .models import Comment, CommentSettings, ReportReason
 
 PROBLEMS = {
@@ -46,14 +46,14 @@ def _problem(request, comment_id):
     count, _retry = limits.hit(
         "comment-reports", client_hash(request), settings.COMMENTS_RATE_WINDOW
     )
-    if count is not None and count > settings.COMMENTS_REPORT_LIMIT:
+    if limits.over(count, settings.COMMENTS_REPORT_LIMIT):
         return "rate"
     return None
 
 
 def _reportable(comment_id, lang):
     comment = (
-        Comment.objects.select_related("page").filter(pk=comment_id, language=lang).first()
+        Comment.objects.select_related("page", "root").filter(pk=comment_id, language=lang).first()
     )
     if comment is None or not reports.is_reportable(comment):
         raise Http404
@@ -90,7 +90,8 @@ def report_comment(request, comment_id):
         problem=PROBLEMS.get(request.GET.get("problem", "")),
         sent=request.GET.get("sent") == "1",
         token=tokens.issue(_token_scope(comment_id)),
-        back=f"{url_in(comment.page.specific, lang, request)}#comment-{comment.pk}",
+        # The page of the thread that shows it (or showed it: the report may have hidden it).
+        back=permalinks.thread_url(comment.page.specific, comment, request),
         request_path=request.path,
     )
     response["Cache-Control"] = "private, no-store"

@@ -7,10 +7,19 @@ from django.dispatch import receiver
 
 from apps.caching import invalidation
 
+from . import threads
 from .models import Comment, CommentSettings
 from .moderation import became_approved
 
 PUBLIC = Comment.Status.APPROVED
+
+
+def _thread_changed(comment):
+    """The pages of the thread that show (or showed) `comment` go from the caches; which ones
+    is worked out only when there is a page cache to purge."""
+    invalidation.thread_changed(
+        comment.page_id, comment.language, lambda: threads.purged_pages(comment)
+    )
 
 
 @receiver(post_save, sender=Comment, dispatch_uid="comments.saved")
@@ -21,14 +30,14 @@ def comment_saved(sender, instance, created, raw=False, **kwargs):
     if instance.status == PUBLIC and previous != PUBLIC:
         became_approved(instance)
     if PUBLIC in (instance.status, previous):
-        invalidation.thread_changed(instance.page_id, instance.language)
+        _thread_changed(instance)
     instance._loaded_status = instance.status
 
 
 @receiver(post_delete, sender=Comment, dispatch_uid="comments.deleted")
 def comment_deleted(sender, instance, **kwargs):
     if instance.status == PUBLIC:
-        invalidation.thread_changed(instance.page_id, instance.language)
+        _thread_changed(instance)
 
 
 @receiver(post_save, sender=CommentSettings, dispatch_uid="comments.settings_saved")

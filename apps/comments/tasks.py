@@ -1,5 +1,7 @@
 """E-mails, sent by background tasks so that a slow mail server never slows a reader down."""
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -8,7 +10,7 @@ from django.utils.translation import override
 from django_tasks import task
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import mailing
+from . import mailing, permalinks
 from .models import Comment, MailConsent
 from .rendering import masked_text
 
@@ -109,7 +111,8 @@ def notify_reply(reply_id):
         "reply": reply,
         "parent": parent,
         "excerpt": masked_text(reply.body),
-        "url": f"{_page_url(reply)}#comment-{reply.pk}",
+        # The reply's permanent address: it leads to the page of the thread that shows it.
+        "url": urljoin(_site_url(reply), permalinks.address(reply)),
     }
     # The commenter is written to in the language they commented in.
     consent = mailing.consent_for(parent.email, parent.language)

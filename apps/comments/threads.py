@@ -1,8 +1,17 @@
-"""A page's comment thread in one query, nested in Python."""
+"""A page's comment thread, a page of top-level comments at a time, nested in Python.
+
+A thread longer than settings.COMMENTS_PER_PAGE top-level comments is shown in pages (oldest
+first, as the whole thread always was): page 1 at the page's own address, page N at ?page=N.
+Replies stay with the comment they answer, so a page holds its top-level comments and every
+reply under them, fetched in one query by the reply's root (models.Comment.root). A page's
+contents move only when an earlier top-level comment is hidden, so a comment's page is where
+its permanent link (/<lang>/comments/<id>/) sends the reader, worked out when it is followed.
+"""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Count, Q
 
 from .models import Comment
 
@@ -27,9 +36,28 @@ def visible_comments(page, lang, own_pending_ids=()):
     if own_pending_ids:
         waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
         visible |= Q(status__in=waiting, pk__in=list(own_pending_ids))
-    return Comment.objects.filter(visible, page_id=page.pk, language=lang).order_by(
+    page_id = getattr(page, "pk", page)  # a page or its id
+    return Comment.objects.filter(visible, page_id=page_id, language=lang).order_by(
         "created_at", "pk"
     )
+
+
+def counts(comments):
+    """{'roots': top-level comments, 'approved': approved comments} of `comments`, one query:
+    the first sets the number of pages, the second is the count the thread's heading shows."""
+    return comments.aggregate(
+        roots=Count("pk", filter=Q(parent=None)),
+        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+    )
+
+
+def on_page(comments, number, per_page=None):
+    """The comments of page `number` (1-based) of the thread: its top-level comments and the
+    replies under them, in one query however long the thread."""
+    per_page = per_page or settings.COMMENTS_PER_PAGE
+    start = (number - 1) * per_page
+    roots = comments.filter(parent=None).values("pk")[start : start + per_page]
+    return comments.filter(Q(pk__in=roots) | Q(root__in=roots))
 
 
 def thread(comments):
@@ -47,3 +75,65 @@ def thread(comments):
         elif parent_id in nodes:
             nodes[parent_id].replies.append(node)
     return roots
+
+
+def page_number(roots_before, per_page=None):
+    """The page that shows a top-level comment with `roots_before` top-level comments before it."""
+    return roots_before // (per_page or settings.COMMENTS_PER_PAGE) + 1
+
+
+def page_of(comment, comments):
+    """The page of the thread `comments` (a visible_comments query) that shows `comment`: the
+    page of its top-level comment. One query for a top-level comment or one whose root is
+    loaded."""
+    root = comment.root if comment.root_id else comment
+    before = comments.filter(parent=None).filter(
+        Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    )
+    return page_number(before.count())
+
+
+def page_address(url, number, comment_id=None):
+    """`url` (the page's own address) at comment page `number`, at the comment when given."""
+    address = url if number <= 1 else f"{url}?page={number}"
+    return f"{address}#comment-{comment_id}" if comment_id else address
+
+
+def purged_pages(comment):
+    """The page numbers of the thread to purge when `comment` appears or disappears: page 1
+    (every link names it, and it shows the thread's count), the page that shows the comment
+    and the one before it (whose "Later comments" link may just have appeared). Later pages
+    shift by one comment when a top-level comment is hidden; the page cache's TTL catches
+    them up, so a change purges three addresses however long the thread."""
+    root = comment
+    if comment.root_id is not None:
+        root = Comment.objects.filter(pk=comment.root_id).first()
+        if root is None:  # deleted with the comment: the thread's start is all that is left
+            return [1]
+    number = page_of(root, visible_comments(comment.page_id, comment.language))
+    return sorted({1, max(number - 1, 1), number})
+
+
+def is_shown(comment):
+    """Whether readers see `comment`: it is approved, and so is every comment above it (a
+    reply to a hidden comment is hidden with it). Loads parents not already loaded."""
+    node = comment
+    while node is not None:
+        if node.status != Comment.Status.APPROVED:
+            return False
+        node = node.parent
+    return True
+
+
+def page_numbers(current, last, around=2):
+    """The page numbers a thread's navigation links: the first and the last, and `around` on
+    each side of the current one; None where two or more numbers are left out (shown as "…";
+    a single one left out is shown instead)."""
+    wanted = {1, last, *range(current - around, current + around + 1)}
+    numbers = sorted(number for number in wanted if 1 <= number <= last)
+    shown = []
+    for previous, number in zip([None, *numbers[:-1]], numbers, strict=True):
+        if previous is not None and number > previous + 1:
+            shown.append(previous + 1 if number == previous + 2 else None)
+        shown.append(number)
+    return shown

@@ -32,7 +32,7 @@ from apps.security import limits
 from apps.security.clients import client_hash
 from apps.security.origins import on_this_site, same_site
 
-from . import cookies, drafts, mailing, moderation, ratelimit, rules, tokens
+from . import cookies, drafts, mailing, moderation, permalinks, ratelimit, rules, tokens
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 from .pages import CommentsMixin
@@ -60,7 +60,7 @@ TOKEN_MESSAGES = {
 
 def _page_sent_from(request):
     """The path of this site's page the form was sent from (its Referer), or None."""
-    source = on_this_site(request.headers.get("Referer") or "", request)
+    source = on_this_site(request.headers.get("Referer", ""), request)
     return f"{source.path}#respond" if source else None
 
 
@@ -200,8 +200,11 @@ def _save_comment(request, page, lang, parent, data, verdict):
 
 
 def _posted(request, page, comment, data):
-    """Back to the comment on its page, remembering the author (or not) and what is pending."""
-    response = HttpResponseRedirect(f"{page.get_url(request)}#comment-{comment.pk}", status=303)
+    """Back to the comment on the page of the thread that shows it, remembering the author (or
+    not) and what is pending."""
+    pending = [] if comment.status == Comment.Status.APPROVED else [comment.pk]
+    own = [*cookies.pending_ids(request), *pending]
+    response = HttpResponseRedirect(permalinks.thread_url(page, comment, request, own), status=303)
     drafts.drop(request, response, request.path)
     if data["remember"]:
         cookies.remember(response, data["name"], data["email"])

@@ -242,21 +242,21 @@ def _refusal(request, pages, counts):
     )
 
 
+def _refusal_if_commented(request, pages):
+    """The _refusal when readers commented on `pages`; None when they did not."""
+    counts = comment_counts(pages)
+    return _refusal(request, pages, counts) if counts else None
+
+
 @hooks.register("before_delete_page")
 def refuse_deleting_commented_pages(request, page):
     """Deleting a page would delete its readers' comments (the page key PROTECTs them, so it
     would fail anyway): say how many, per language, and offer unpublishing instead."""
-    counts = comment_counts([page])
-    if counts:
-        return _refusal(request, [page], counts)
-    return None
+    return _refusal_if_commented(request, [page])
 
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_deleting_commented_pages(request, action_type, objects, action_class_instance):
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
-    counts = comment_counts(objects)
-    if counts:
-        return _refusal(request, list(objects), counts)
-    return None
+    return _refusal_if_commented(request, list(objects))

@@ -35,6 +35,11 @@ def page_addresses(url, param="page"):
     return [url, *(f"{url}?{param}={number}" for number in pages)]
 
 
+def listing_addresses(urls):
+    """The page_addresses of each listing at `urls`, as a set."""
+    return {address for url in urls for address in page_addresses(url)}
+
+
 def paginate(items, number, per_page):
     """Page `number` (1-based) of `items` with Django's Paginator; 404 past the last one or
     for a number that is not one (an empty listing has no pages at all)."""

@@ -21,6 +21,7 @@ from .translation import (
     current_language,
     fill_missing_slugs,
     include_withdrawn_languages,
+    is_filled,
     language_link,
     own_value,
     page_languages,
@@ -28,6 +29,17 @@ from .translation import (
     with_pages_in,
     withdrawn_languages,
 )
+
+
+def is_page_of(page, page_type):
+    """Whether `page` is of `page_type` (or a subtype), read from its content type without
+    loading the specific page; a page whose type no longer exists is a plain Page."""
+    return issubclass(page.specific_class or Page, page_type)
+
+
+def topics_of(page):
+    """The page's topics; none for a page type without topics."""
+    return page.topics.all() if hasattr(page, "topics") else []
 
 
 def topics_in_language(page):
@@ -42,7 +54,7 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(_filled(cleaned.get(f"title_{lang}")) for lang in LANGUAGE_CODES):
+        if not any(is_filled(cleaned.get(f"title_{lang}")) for lang in LANGUAGE_CODES):
             self.add_error(
                 f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",
                 _("Give the page a title in at least one language."),
@@ -73,10 +85,6 @@ class TranslatedPageForm(LanguageFieldsMixin, WagtailAdminPageForm):
         return siblings.exclude(pk=self.instance.pk).first()
 
 
-def _filled(text):
-    return bool((text or "").strip())
-
-
 def _slug_held_message(holder):
     """Which page holds a slug, live or draft, and where to edit it."""
     return _(
@@ -104,6 +112,15 @@ def article_models():
     return [model for model in get_page_models() if getattr(model, "is_article", False)]
 
 
+def article_cards(ids):
+    """The articles with `ids`, in that order, each with what its type's card shows
+    (card_prefetch): one query per page type and its prefetches, whatever the mix of types."""
+    found = {}
+    for model in article_models():
+        found |= model.objects.prefetch_related(*model.card_prefetch).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 class TranslatedPage(Page):
     """A page that exists in the languages whose title it has, and 404s in the others."""
 
@@ -126,10 +143,9 @@ class TranslatedPage(Page):
     def search_labels(self, lang):
         """Names the page is filed under in `lang`: its topics' names and its author's name, so
         that a reader finds a page by what it is about and who wrote it."""
-        topics = getattr(self, "topics", None)
-        names = [own_value(t, "name", lang) for t in topics.all()] if topics is not None else []
-        author = getattr(self, "author", None)
-        return " ".join(name for name in [*names, author and author.name] if name)
+        names = [own_value(topic, "name", lang) for topic in topics_of(self)]
+        author_name = getattr(getattr(self, "author", None), "name", None)  # None: no author
+        return " ".join(name for name in [*names, author_name] if name)
 
     base_form_class = TranslatedPageForm
     content_panels = [PageLanguagesPanel(), *Page.content_panels]

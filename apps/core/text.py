@@ -73,6 +73,16 @@ def _text_of(block, value):
     return next(kinds, _value_text)(block, value)
 
 
+def without_ids(value):
+    """Stored StreamField data with the blocks' ids left out: ids say which block is which (and
+    differ on every round trip), not what it says."""
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
+
 def reading_minutes(text):
     words = len(_WORD.findall(text or ""))
     return max(1, math.ceil(words / WORDS_PER_MINUTE))

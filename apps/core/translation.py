@@ -47,9 +47,19 @@ def own_value(instance, field_name, lang):
     return getattr(instance, build_localized_fieldname(field_name, lang), None)
 
 
+def is_filled(text):
+    """Whether `text` has something in it besides whitespace (None has nothing)."""
+    return bool((text or "").strip())
+
+
 def titled_languages(page):
     """The languages `page` has a title in (its text, withdrawn or not), in the site's order."""
-    return [lang for lang in LANGUAGE_CODES if (own_value(page, "title", lang) or "").strip()]
+    return [lang for lang in LANGUAGE_CODES if is_filled(own_value(page, "title", lang))]
+
+
+def in_site_order(langs):
+    """The language codes of `langs` (any collection) in the site's order: he, fa, fi."""
+    return [lang for lang in LANGUAGE_CODES if lang in langs]
 
 
 def filled_languages(langs, titles):

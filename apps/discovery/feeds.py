@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from apps.core.listing import live_in_language
-from apps.core.pages import article_models
+from apps.core.pages import article_models, topics_in_language
 from apps.core.translation import current_language, own_value, url_in
 
 from . import structured_data
@@ -89,7 +89,7 @@ class LatestRssFeed(Feed):
 
     def item_categories(self, item):
         lang = current_language()
-        return [name for name in (own_value(t, "name", lang) for t in item.topics.all()) if name]
+        return [own_value(topic, "name", lang) for topic in topics_in_language(item)]
 
 
 class LatestAtomFeed(LatestRssFeed):

@@ -12,9 +12,9 @@ each, picks and most shared topics first), then one query per page type to load 
 one for the answers of questions among them (their reading time).
 """
 
-from django.db.models import Case, Count, Q, Value, When, prefetch_related_objects
+from django.db.models import Case, Count, Q, Value, When
 
-from apps.core.pages import article_models
+from apps.core.pages import article_cards, article_models, topics_of
 from apps.core.translation import current_language, in_language, own_value
 
 from .models import MAX_RELATED
@@ -25,9 +25,9 @@ CANDIDATES_PER_TYPE = 50
 
 def _picked_ids(page):
     """The editor's picks in their order, each once, never the page itself."""
-    links = getattr(page, "related_links", None)
-    ids = [link.related_id for link in links.all()] if links is not None else []
-    return list(dict.fromkeys(pk for pk in ids if pk and pk != page.pk))
+    links = page.related_links.all() if hasattr(page, "related_links") else []
+    ids = (link.related_id for link in links)
+    return list(dict.fromkeys(pk for pk in ids if pk not in (None, page.pk)))
 
 
 def _shared_topics(topic_ids):
@@ -55,26 +55,31 @@ def _candidates(model, page, lang, picked, topic_ids, own_words):
     )
     rows = queryset.values("pk", title, summary, "shared", "first_published_at")
     return [
-        _candidate(row, own_words, f"{row[title] or ''} {row[summary] or ''}", lang)
+        _candidate(row, own_words, _page_words(row[title], row[summary], lang))
         for row in rows[:CANDIDATES_PER_TYPE]
     ]
 
 
-def _candidate(row, own_words, text, lang):
-    """What ranks a candidate: shared topics, word similarity of its `text`, publication."""
+def _candidate(row, own_words, its_words):
+    """What ranks a candidate: shared topics, similarity of its words, publication."""
     published = row["first_published_at"]
     return {
         "pk": row["pk"],
         "shared": row["shared"],
-        "similarity": similarity(own_words, words(text, lang)),
+        "similarity": similarity(own_words, its_words),
         "published": published.timestamp() if published else 0,
     }
 
 
+def _page_words(title, summary, lang):
+    """The search terms of a page's title and summary (either may be empty) in `lang`."""
+    return words(f"{title or ''} {summary or ''}", lang)
+
+
 def _own_words(page, lang):
     """The search terms of the page's title and summary in `lang`."""
-    title = own_value(page, "title", lang) or ""
-    return words(f"{title} {own_value(page, page.summary_field, lang) or ''}", lang)
+    summary = own_value(page, page.summary_field, lang)
+    return _page_words(own_value(page, "title", lang), summary, lang)
 
 
 def _rank(row):
@@ -94,13 +99,18 @@ def related_page_ids(page, lang=None, limit=MAX_RELATED):
 
 def _ranked(rows, chosen):
     """The ids of the candidates that share a topic or a word, best first, minus `chosen`."""
-    related = [row for row in rows.values() if row["shared"] or row["similarity"]]
-    return [row["pk"] for row in sorted(related, key=_rank) if row["pk"] not in chosen]
+    related = sorted(filter(_is_related, rows.values()), key=_rank)
+    return [row["pk"] for row in related if row["pk"] not in chosen]
+
+
+def _is_related(row):
+    """Whether a candidate shares a topic or a word with the page (see the module)."""
+    return bool(row["shared"] or row["similarity"])
 
 
 def _candidate_rows(page, lang, picked):
     """{id: candidate} over every page type (_candidates)."""
-    topic_ids = [topic.pk for topic in page.topics.all()] if hasattr(page, "topics") else []
+    topic_ids = [topic.pk for topic in topics_of(page)]
     own_words = _own_words(page, lang)
     return {
         row["pk"]: row
@@ -111,18 +121,4 @@ def _candidate_rows(page, lang, picked):
 
 def related_pages(page, lang=None, limit=MAX_RELATED):
     """The related pages themselves, ready for cards (title, lead, reading time)."""
-    ids = related_page_ids(page, lang, limit)
-    if not ids:
-        return []
-    # Every type is asked even when none of its pages won: the number of queries stays the same
-    # whatever the mix of types.
-    loaded = {page.pk: page for model in article_models() for page in _cards(model, ids)}
-    return [loaded[pk] for pk in ids if pk in loaded]
-
-
-def _cards(model, ids):
-    """The model's pages among `ids`, with what its cards need (a question's answers, for its
-    reading time)."""
-    pages = list(model.objects.filter(pk__in=ids))
-    prefetch_related_objects(pages, *model.card_prefetch)
-    return pages
+    return article_cards(related_page_ids(page, lang, limit))

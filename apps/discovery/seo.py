@@ -36,7 +36,7 @@ def _page_urls(page, request):
 
 
 def _site_root(request):
-    site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request)  # None without a request
     return site.root_page if site else None
 
 
@@ -48,8 +48,6 @@ def _article_times(page):
 def page_head(page, request):
     """The head of `page` in the reader's language; None when it does not exist in it."""
     lang = current_language()
-    if lang not in (getattr(page, "languages", None) or ()):
-        return None
     urls = _page_urls(page, request)
     if lang not in urls:
         return None

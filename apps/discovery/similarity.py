@@ -34,7 +34,7 @@ def stopwords():
 
 def words(text, lang):
     """The set of `lang` search terms of `text` that carry meaning for similarity."""
-    return {term for term in analyze(text or "", lang) if _meaningful(term)}
+    return {term for term in analyze(text, lang) if _meaningful(term)}
 
 
 def _meaningful(term):

@@ -10,12 +10,12 @@ from django.utils.translation import override
 from wagtail.models import Page, Site
 
 from apps.core.listing import page_addresses
-from apps.core.pages import SectionIndexPage
+from apps.core.pages import SectionIndexPage, is_page_of
 from apps.core.translation import LANGUAGE_CODES, page_languages, url_in, with_pages_in
 from apps.people.models import Author
 from apps.people.views import author_url, languages_of
 from apps.taxonomy.models import Topic
-from apps.taxonomy.views import languages_with_pages, topic_links
+from apps.taxonomy.views import index_languages, languages_with_pages, topic_links
 
 from .links import alternates
 
@@ -50,6 +50,12 @@ def _alternates(paths, prefix):
     return [{"lang_code": link["code"], "location": link["url"]} for link in alternates(urls)]
 
 
+def _entries(objects_and_paths):
+    """A sitemap's items: (object, lang, paths) for each language of each (object, {lang: path})
+    pair."""
+    return [(obj, lang, paths) for obj, paths in objects_and_paths for lang in paths]
+
+
 def _public_pages(root):
     """The site's live public pages, each knowing which languages it has pages in."""
     return (
@@ -65,7 +71,7 @@ def _public_pages(root):
 def _listed_languages(page):
     """The page's languages; a section only those it has pages in (no empty rooms)."""
     langs = page_languages(page)
-    if not issubclass(page.specific_class or Page, SectionIndexPage):
+    if not is_page_of(page, SectionIndexPage):
         return langs
     return [lang for lang in langs if getattr(page, f"has_pages_{lang}")]
 
@@ -73,11 +79,8 @@ def _listed_languages(page):
 class PageSitemap(_LanguageSitemap):
     def items(self):
         site = Site.find_for_request(self.request)
-        items = []
-        for page in _public_pages(site.root_page) if site else ():
-            paths = self._paths(page)
-            items += [(page, lang, paths) for lang in paths]
-        return items
+        pages = _public_pages(site.root_page) if site else ()
+        return _entries((page, self._paths(page)) for page in pages)
 
     def _paths(self, page):
         """{lang: path} of the page in each language it is listed and has an address in."""
@@ -99,12 +102,11 @@ def _topics(request):
 class TopicSitemap(_LanguageSitemap):
     def items(self):
         topics, languages = _topics(self.request)
-        items = []
-        for topic in topics:
-            links = topic_links(topic, languages[topic.pk])
-            paths = {link["code"]: link["url"] for link in links}
-            items += [(topic, lang, paths) for lang in paths]
-        return items
+        return _entries((topic, self._paths(topic, languages[topic.pk])) for topic in topics)
+
+    def _paths(self, topic, languages):
+        """{lang: path} of the topic's page in each of `languages`."""
+        return {link["code"]: link["url"] for link in topic_links(topic, languages)}
 
 
 class TopicIndexSitemap(_LanguageSitemap):
@@ -112,9 +114,8 @@ class TopicIndexSitemap(_LanguageSitemap):
 
     def items(self):
         _all, languages = _topics(self.request)
-        covered = set().union(*languages.values())
-        paths = {lang: _topic_index_path(lang) for lang in LANGUAGE_CODES if lang in covered}
-        return [("topic-index", lang, paths) for lang in paths]
+        paths = {lang: _topic_index_path(lang) for lang in index_languages(languages)}
+        return _entries([("topic-index", paths)])
 
 
 def _topic_index_path(lang):
@@ -131,11 +132,10 @@ class AuthorSitemap(_LanguageSitemap):
     def items(self):
         authors = list(Author.objects.all())
         languages = languages_of(authors)
-        items = []
-        for author in authors:
-            paths = {lang: author_url(author, lang) for lang in languages[author.pk]}
-            items += [(author, lang, paths) for lang in paths]
-        return items
+        return _entries(
+            (author, {lang: author_url(author, lang) for lang in languages[author.pk]})
+            for author in authors
+        )
 
 
 def sitemaps_for(request):

@@ -31,4 +31,4 @@ def over_rate(request):
     count, retry_after = limits.hit(
         "helpful", client_hash(request), settings.FEEDBACK_RATE_WINDOW
     )
-    return count is not None and count > settings.FEEDBACK_RATE_LIMIT, retry_after
+    return limits.over(count, settings.FEEDBACK_RATE_LIMIT), retry_after

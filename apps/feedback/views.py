@@ -38,7 +38,7 @@ def _votable_page(page_id, lang):
 
 def _refusal(request, form, message, status):
     """A small page, without the database, with the reader's answer in a form to send again."""
-    source = on_this_site(request.headers.get("Referer") or "", request)
+    source = on_this_site(request.headers.get("Referer", ""), request)
     response = render_without_database(
         request, "feedback/resend.html", status, form=form, message=message,
         action=request.path, back=f"{source.path}#helpful" if source else None,

@@ -5,6 +5,8 @@ An author has a page in a language only when they have live pages in it (the emp
 rule): elsewhere it is a 404, and neither the sitemap nor the language switcher links it.
 Pages of the listing are in the path, so that every one is a page the page cache keeps."""
 
+from collections import defaultdict
+
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +16,14 @@ from django.utils.translation import override
 from apps.content.pages import ContentPage
 from apps.core.listing import live_in_language, paginate
 from apps.core.pages import article_models
-from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
+from apps.core.translation import (
+    LANGUAGE_CODES,
+    current_language,
+    filled_languages,
+    in_site_order,
+    language_link,
+    own_value,
+)
 
 from .models import Author
 
@@ -37,14 +46,13 @@ def pages_by(author, lang):
 
 def languages_of(authors):
     """{author id: the languages they have live pages in}, one query per page type."""
-    found = {author.pk: set() for author in authors}
+    found = defaultdict(set)
     titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
     for model in authored_models():
         rows = model.objects.live().filter(author__in=list(authors)).values_list("author", *titles)
         for author_id, *row in rows:
-            filled = zip(LANGUAGE_CODES, row, strict=True)
-            found[author_id] |= {lang for lang, title in filled if title}
-    return {pk: [lang for lang in LANGUAGE_CODES if lang in langs] for pk, langs in found.items()}
+            found[author_id] |= filled_languages(LANGUAGE_CODES, row)
+    return {author.pk: in_site_order(found[author.pk]) for author in authors}
 
 
 def author_url(author, lang, number=1):

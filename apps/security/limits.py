@@ -15,6 +15,12 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 
 
+def over(count, limit):
+    """Whether a `count` from `hit` is past `limit`; an uncounted one (None) is not: the
+    caller lets it through."""
+    return count is not None and count > limit
+
+
 def minutes(seconds):
     """Whole minutes to wait, at least one: what the refusal messages tell."""
     return max(1, math.ceil(seconds / 60))

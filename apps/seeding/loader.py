@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from apps.blocks.blocks import BodyBlock
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.comments.importing import sync_comments
+from apps.core.text import without_ids
 from apps.home.models import HomePage
 from apps.kb.models import ArticlePage, KnowledgeBaseIndexPage
 from apps.people.models import Author
@@ -39,17 +40,10 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 HOME_SLUG = "mishov"
 
 
-def _without_ids(value):
-    """Stream data without the blocks' ids, which differ on every round trip."""
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
-    return [_without_ids(v) for v in value] if isinstance(value, list) else value
-
-
 def _differs(name, current, value):
     """Whether a page field's value differs from the file's (a body by its blocks' content)."""
     if name.startswith("body_"):
-        return canonical_stream(current.raw_data if current else []) != canonical_stream(value)
+        return canonical_stream(getattr(current, "raw_data", None)) != canonical_stream(value)
     return (current or "") != (value or "")
 
 
@@ -58,7 +52,7 @@ _BODY = BodyBlock()
 
 def canonical_stream(raw):
     """A StreamField value as comparable data: through the block's own round trip, ids dropped."""
-    return _without_ids(_BODY.get_prep_value(_BODY.to_python(raw or [])))
+    return without_ids(_BODY.get_prep_value(_BODY.to_python(raw or [])))
 
 
 def _per_language(field, values, empty=None):
@@ -291,8 +285,8 @@ class Loader:
 
     def _author(self, page, spec):
         """Whether the page's author changed to the file's."""
-        author = self.authors.get(spec.author) if spec.author else None
-        if not hasattr(page, "author_id") or page.author_id == (author.pk if author else None):
+        author = self.authors.get(spec.author)  # None for none
+        if not hasattr(page, "author_id") or page.author_id == getattr(author, "pk", None):
             return False
         page.author = author
         return True

@@ -5,6 +5,7 @@ Every problem is reported as ContentError naming the file and the field path, e.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,11 +76,16 @@ def _text_problem(value, required, max_length):
     return None
 
 
+def _blank_problem(text):
+    """Why a text that must say something does not (absent, not text, only spaces), or None."""
+    return None if _filled(text) else "expected non-empty text"
+
+
 def _translation_problem(lang, text):
     """What is wrong with one language's text in a set of translations, or None."""
     if lang not in LANGUAGES:
         return f"unknown language; use one of {', '.join(LANGUAGES)}"
-    return None if _filled(text) else "expected non-empty text"
+    return _blank_problem(text)
 
 
 class _Reader:
@@ -107,18 +113,32 @@ class _Reader:
             self.fail(where, "expected a mapping of keys to values")
         return value
 
+    def sequence(self, value, where, message):
+        """`value`, when it is a list; else fails with `message`."""
+        if not isinstance(value, list):
+            self.fail(where, message)
+        return value
+
+    def flag(self, data, key, where):
+        """A true/false field of `data`; false when absent."""
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(_joined(where, key), "expected true or false")
+        return value
+
     def text(self, data, key, where, required=True, max_length=None):
         here, value = _joined(where, key), data.get(key)
-        if value is None or value == "":
+        if value in (None, ""):
             return self.absent(here, required, "", "required text is missing")
         self.check(here, _text_problem(value, required, max_length))
         return value.strip()
 
     def text_list(self, value, where):
-        if not isinstance(value, list) or not value:
-            self.fail(where, "expected a non-empty list of texts")
+        message = "expected a non-empty list of texts"
+        if not self.sequence(value, where, message):
+            self.fail(where, message)
         for i, item in enumerate(value):
-            self.check(f"{where}[{i}]", None if _filled(item) else "expected non-empty text")
+            self.check(f"{where}[{i}]", _blank_problem(item))
         return [item.strip() for item in value]
 
     def translations(self, data, key, where, required=True):
@@ -250,9 +270,8 @@ def _raw_struct(r, block, value, where):
 
 def _raw_list(r, block, value, where):
     """A list of the child block's values."""
-    if not isinstance(value, list):
-        r.fail(where, "expected a list")
-    return [_raw(r, block.child_block, item, f"{where}[{i}]") for i, item in enumerate(value)]
+    items = r.sequence(value, where, "expected a list")
+    return [_raw(r, block.child_block, item, f"{where}[{i}]") for i, item in enumerate(items)]
 
 
 def _raw_as_written(r, block, value, where):
@@ -316,9 +335,7 @@ def _parse_block(r, item, where):
 def _parse_comment(r, item, here):
     """One comment and its replies."""
     r.mapping(item, here)
-    author_reply = item.get("author_reply", False)
-    if not isinstance(author_reply, bool):
-        r.fail(f"{here}.author_reply", "expected true or false")
+    author_reply = r.flag(item, "author_reply", here)
     return {
         "name": r.text(item, "name", here, required=False, max_length=120),
         "email": r.text(item, "email", here, required=False, max_length=254),
@@ -331,9 +348,7 @@ def _parse_comment(r, item, here):
 
 def _parse_comments(r, items, where):
     """A thread of comments; none when absent."""
-    items = [] if items is None else items
-    if not isinstance(items, list):
-        r.fail(where, "expected a list of comments")
+    items = r.sequence([] if items is None else items, where, "expected a list of comments")
     return [_parse_comment(r, item, f"{where}[{i}]") for i, item in enumerate(items)]
 
 
@@ -368,17 +383,14 @@ def _reference(r, key, known, where, kind, defined_in):
 
 def _parse_body(r, body):
     """The page's blocks, each checked by its block definition (_parse_block)."""
-    if not isinstance(body or [], list):
-        r.fail("body", "expected a list of blocks")
-    return [_parse_block(r, item, f"body[{i}]") for i, item in enumerate(body or [])]
+    blocks = r.sequence(body or [], "body", "expected a list of blocks")
+    return [_parse_block(r, item, f"body[{i}]") for i, item in enumerate(blocks)]
 
 
 def _parse_answer(r, answer, where):
     """(paragraphs, best) of one answer on a question page."""
     r.mapping(answer, where)
-    best = answer.get("best", False)
-    if not isinstance(best, bool):
-        r.fail(f"{where}.best", "expected true or false")
+    best = r.flag(answer, "best", where)
     return r.text_list(answer.get("body"), f"{where}.body"), best
 
 
@@ -390,9 +402,10 @@ def _best_problem(answers):
 def _parse_question(r, data, spec):
     """A question page: the question's details and its answers, at most one marked best."""
     spec.details = r.text(data, "question", "", required=False)
-    answers = data.get("answers")
-    if not isinstance(answers, list) or not answers:
-        r.fail("answers", "a question page needs a list of answers")
+    message = "a question page needs a list of answers"
+    answers = r.sequence(data.get("answers"), "answers", message)
+    if not answers:
+        r.fail("answers", message)
     spec.answers = [_parse_answer(r, answer, f"answers[{i}]") for i, answer in enumerate(answers)]
     r.check("answers", _best_problem(spec.answers))
 
@@ -419,10 +432,12 @@ def _one_of(r, data, key, choices, kind):
     return value
 
 
+_SPACE_OR_SLASH = re.compile(r"[\s/]")  # \s: what str.isspace() calls a space
+
+
 def _slug_problem(slug):
     """Why a slug cannot be a URL path segment, or None."""
-    bad = any(char.isspace() or char == "/" for char in slug)
-    return "must not contain spaces or slashes" if bad else None
+    return "must not contain spaces or slashes" if _SPACE_OR_SLASH.search(slug) else None
 
 
 def parse_page(path, data, topics, authors):

@@ -7,8 +7,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
 from apps.core.admin_forms import LanguageFieldsForm
-from apps.core.listing import page_addresses
-from apps.core.translation import LANGUAGE_CODES, current_language, language_link, own_value
+from apps.core.listing import listing_addresses
+from apps.core.pages import topics_of
+from apps.core.translation import (
+    LANGUAGE_CODES,
+    current_language,
+    is_filled,
+    language_link,
+    own_value,
+)
 
 
 @register_snippet
@@ -47,7 +54,7 @@ class Topic(models.Model):
         return [
             lang
             for lang in LANGUAGE_CODES
-            if (own_value(self, "name", lang) or "").strip() and own_value(self, "slug", lang)
+            if is_filled(own_value(self, "name", lang)) and own_value(self, "slug", lang)
         ]
 
     def urls(self):
@@ -78,6 +85,5 @@ class Topic(models.Model):
 def topic_urls_showing(page):
     """The pages of `page`'s topics, in each language they have, with the first pages of each
     listing (apps/caching/targets.py)."""
-    topics = page.topics.all() if hasattr(page, "topics") else []
-    return {address for topic in topics for url in topic.urls().values()
-            for address in page_addresses(url)}
+    topics = topics_of(page)
+    return listing_addresses(url for topic in topics for url in topic.urls().values())

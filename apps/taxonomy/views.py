@@ -1,4 +1,4 @@
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from apps.core.listing import listing_page, live_in_language
-from apps.core.pages import article_models
+from apps.core.pages import article_cards, article_models
 from apps.core.translation import (
     LANGUAGE_CODES,
     current_language,
     filled_languages,
+    in_site_order,
     language_link,
     own_value,
 )
@@ -28,17 +29,6 @@ def pages_about(topic, lang):
         for model in article_models()
     )
     return first.union(*others, all=True).order_by("-first_published_at", "-page_ptr_id")
-
-
-def cards(rows):
-    """The pages of (id, …) rows, in their order, with what each type's card shows: one query
-    per page type (and its prefetches), however many rows."""
-    ids = [row[0] for row in rows]
-    found = {}
-    for model in article_models():
-        for page in model.objects.filter(pk__in=ids).prefetch_related(*model.card_prefetch):
-            found[page.pk] = page
-    return [found[pk] for pk in ids if pk in found]
 
 
 def page_ids_about(topic):
@@ -62,7 +52,7 @@ def languages_with_pages(topics):
     A topic has a page in a language only where there is something to read about it: an empty
     topic page is neither served nor linked (sitemap, language switcher, hreflang)."""
     topics = list(topics)
-    found = {topic.pk: set() for topic in topics}
+    found = defaultdict(set)
     for topic_id, *titles in _page_titles_by_topic(topics):
         found[topic_id] |= filled_languages(LANGUAGE_CODES, titles)
     return {
@@ -89,6 +79,12 @@ def pages_per_topic(lang):
     return Counter(topic_id for topic_id in first.union(*others, all=True) if topic_id)
 
 
+def index_languages(languages):
+    """The languages the topic index has a page in, in the site's order: those of any topic with
+    pages (`languages`: languages_with_pages)."""
+    return in_site_order(set().union(*languages.values()))
+
+
 def _index_link(code):
     """The language switcher's link to the topic index in `code`."""
     with override(code):
@@ -112,13 +108,12 @@ def topic_index(request):
     if not entries:
         raise Http404("no topics in this language")
     entries.sort(key=lambda entry: (-entry["count"], entry["name"].casefold()))
-    offered = set().union(*languages.values())
     return TemplateResponse(
         request,
         "taxonomy/topic_index.html",
         {
             "topics": entries,
-            "translation_links": [_index_link(code) for code in LANGUAGE_CODES if code in offered],
+            "translation_links": [_index_link(code) for code in index_languages(languages)],
             "meta_description": _("The topics of the posts, articles and questions."),
         },
     )
@@ -146,7 +141,7 @@ def topic_page(request, slug):
         {
             "topic": topic,
             "topic_name": name,
-            "items": cards(page.object_list),
+            "items": article_cards([pk for pk, _published in page.object_list]),
             "listing_page": page,
             "translation_links": topic_links(topic, languages, request),
             "meta_description": _("Posts, articles and questions about %(topic)s.")

@@ -16,9 +16,16 @@ from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.fields import RichTextField
 
-from apps.core.text import html_text
+from apps.core.text import html_text, without_ids
 
-from .text import leaves, stream_block, translated_children, translated_fields, without_ids
+from .text import (
+    block_value,
+    leaf_label,
+    leaves,
+    stream_block,
+    translated_children,
+    translated_fields,
+)
 
 # Words, runs of spaces, and each other character alone: "שלום." and "שלום," share the word.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -69,24 +76,18 @@ class Change:
         return STATE_LABELS[self.state]
 
 
+# How a primitive block shows its value, by the kind of block (the first that matches).
 _DISPLAY = (
     (blocks.RichTextBlock, lambda block, value: html_text(str(value or ""))),
     (blocks.BooleanBlock, lambda block, value: _("yes") if value else _("no")),
     (blocks.ChoiceBlock, lambda block, value: str(dict(block.field.choices).get(value, ""))),
+    (blocks.Block, lambda block, value: "" if value is None else str(value)),
 )
 
 
 def display(block, value):
     """A primitive block value as text a person reads."""
-    show = next((show for kind, show in _DISPLAY if isinstance(block, kind)), None)
-    if show is not None:
-        return show(block, value)
-    return "" if value is None else str(value)
-
-
-def _leaf_label(block, path):
-    numbers = [str(step + 1) for step in path if isinstance(step, int)]
-    return " ".join([str(block.label), *numbers])
+    return next(show for kind, show in _DISPLAY if isinstance(block, kind))(block, value)
 
 
 def _leaf_map(block, value):
@@ -101,15 +102,14 @@ def _part(path, before, after):
     new_text = display(leaf, after[1]) if after else ""
     if old_text == new_text:
         return None
-    return Part(_leaf_label(leaf, path), word_diff(old_text, new_text))
+    return Part(leaf_label(leaf, path), word_diff(old_text, new_text))
 
 
 def value_parts(block, old, new):
     """The Parts of a block value that differ between `old` and `new` (either may be None)."""
     before, after = _leaf_map(block, old), _leaf_map(block, new)
-    paths = [*after, *(path for path in before if path not in after)]
-    parts = [_part(path, before.get(path), after.get(path)) for path in paths]
-    return [part for part in parts if part is not None]
+    paths = dict.fromkeys([*after, *before])  # the new value's order, then what it lost
+    return list(filter(None, (_part(path, before.get(path), after.get(path)) for path in paths)))
 
 
 def _block_key(item):
@@ -159,25 +159,21 @@ def _state(before, after):
     return "removed" if after is None else "changed"
 
 
-def _value(item):
-    return None if item is None else item["value"]
-
-
 def _block_change(name, stream, before, after):
     """The Change of one pair of blocks (see pair_blocks), or None when they are alike."""
     item = after or before
     block = stream.child_blocks.get(item["type"])
-    if block is None or _value(before) == _value(after):
+    if block is None or block_value(before) == block_value(after):
         return None
-    parts = value_parts(block, _value(before), _value(after))
+    parts = value_parts(block, block_value(before), block_value(after))
     return Change((name, item.get("id")), str(block.label), _state(before, after), parts)
 
 
 def stream_changes(name, stream, old, new):
     """The Changes between two stored StreamField values, block by block."""
     old, new = old or [], new or []
-    changes = [_block_change(name, stream, a, b) for a, b in pair_blocks(old, new)]
-    return [c for c in changes if c is not None] + _moves(name, old, new)
+    changes = (_block_change(name, stream, a, b) for a, b in pair_blocks(old, new))
+    return [*filter(None, changes), *_moves(name, old, new)]
 
 
 def _kept(ids, kept):
@@ -241,10 +237,9 @@ def child_changes(name, model, before, after):
 def text_changes(model, old, new):
     """Everything that changed from `old` to `new`, two versions of one language's text of a
     page of type `model`: fields, blocks, then child objects by position."""
-    old, new = old or {}, new or {}
     changes = field_changes(model, old, new)
     for name, child_model in translated_children(model):
-        changes += child_changes(name, child_model, old.get(name) or [], new.get(name) or [])
+        changes += child_changes(name, child_model, old.get(name, []), new.get(name, []))
     return changes
 
 

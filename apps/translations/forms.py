@@ -19,9 +19,12 @@ from apps.core.translation import own_value
 from .diff import pair_blocks
 from .text import (
     blank_copy,
+    block_value,
     is_text,
+    leaf_label,
     leaves,
     map_text,
+    source_text,
     stored,
     stream_block,
     translated_children,
@@ -64,14 +67,6 @@ def _in_language(form_field, lang):
     form_field.language = lang
     form_field.bound_field_class = LanguageBoundField
     return form_field
-
-
-def _value(item):
-    return None if item is None else item["value"]
-
-
-def _source_text(value):
-    return str(getattr(value, "source", value) or "")
 
 
 class TranslateForm(forms.Form):
@@ -131,7 +126,7 @@ class TranslateForm(forms.Form):
         item = target or source
         block = stream.child_blocks[item["type"]]
         row = Row((name, (source or {}).get("id")), str(block.label), missing=target is None)
-        source_values = {p: v for p, _b, v in leaves(block, _value(source))}
+        source_values = {p: v for p, _b, v in leaves(block, block_value(source))}
         for path, leaf_block, value in leaves(block, item["value"]):
             if is_text(leaf_block):
                 leaf = self._block_leaf(name, index, path, leaf_block, value, target, source_values)
@@ -139,10 +134,9 @@ class TranslateForm(forms.Form):
         return row
 
     def _block_leaf(self, name, index, path, block, value, target, source_values):
-        numbers = [str(step + 1) for step in path if isinstance(step, int)]
-        label = " ".join([str(block.label), *numbers])
+        label = leaf_label(block, path)
         rich = isinstance(block, blocks.RichTextBlock)
-        leaf = Leaf(label, _source_text(source_values.get(path)), rich)
+        leaf = Leaf(label, source_text(source_values.get(path)), rich)
         if target is None:
             return leaf
         leaf.name = "-".join(str(step) for step in (name, index, *path))
@@ -175,10 +169,10 @@ class TranslateForm(forms.Form):
         unplaced = []
         for change in changes:
             row = rows.get(change.key[:2]) or rows.get(change.key[:1])
-            if row is not None and len(row.key) <= len(change.key):
-                row.changes.append(change)
-            else:
+            if row is None:
                 unplaced.append(change)
+            else:
+                row.changes.append(change)
         return unplaced
 
     def rows_with_fields(self):

@@ -33,7 +33,7 @@ def outdated_languages(pages):
     sources = {page: digest for page, lang, digest, _synced, source in rows if lang == source}
     outdated = {}
     for page, lang, _digest, synced, source in rows:
-        if lang != source and page in sources and synced != sources[page]:
+        if lang != source and sources.get(page, synced) != synced:
             outdated.setdefault(page, set()).add(lang)
     return outdated
 
@@ -62,14 +62,20 @@ def versions_of(page):
     return versions, source.first()
 
 
+def translation_and_source(versions, lang, source):
+    """(the version of `lang`, the source language's version) from `versions` ({language:
+    LanguageVersion}); (None, None) when `lang` is the source or either has no version."""
+    if lang == source or lang not in versions or source not in versions:
+        return None, None
+    return versions[lang], versions[source]
+
+
 def source_changes(page, lang, versions=None, source=None):
     """The Changes (apps/translations/diff.py) in `page`'s source text since its translation
     into `lang` was last brought up to date; empty when it is up to date."""
     if versions is None:
         versions, source = versions_of(page)
-    version, current = versions.get(lang), versions.get(source)
-    if version is None or current is None or lang == source:
-        return []
-    if version.source_fingerprint == current.fingerprint:
+    version, current = translation_and_source(versions, lang, source)
+    if version is None or version.source_fingerprint == current.fingerprint:
         return []
     return text_changes(type(page), version.source_text, current.text)

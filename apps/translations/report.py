@@ -196,14 +196,24 @@ def report_url(lang, state):
 
 # Withdrawing and restoring one language.
 
+
+def _withdrawable(page, lang):
+    """Whether the page is live in `lang` and in another language too (never its last one)."""
+    languages = page_languages(page)
+    return lang in languages and len(languages) > 1
+
+
+# For each action: the permission it needs, the languages it applies to, what it does, its log.
 ACTIONS = {
     "withdraw": {
         "can": lambda perms: perms.can_unpublish(),
+        "applies": _withdrawable,
         "do": lambda page, lang, user: withdrawal.withdraw(page, lang, user),
         "log": "translations.withdraw",
     },
     "restore": {
         "can": lambda perms: perms.can_publish(),
+        "applies": lambda page, lang: lang in withdrawn_languages(page),
         "do": lambda page, lang, user: withdrawal.restore(page, lang),
         "log": "translations.restore",
     },
@@ -213,12 +223,9 @@ ACTIONS = {
 def can_act(action, page, lang, user):
     """Whether `user` may `action` ("withdraw" or "restore") `page` in `lang` now: withdraw a
     live language that is not the page's last one; restore a withdrawn one."""
-    if not page.live or not ACTIONS[action]["can"](page.permissions_for_user(user)):
-        return False
-    languages = page_languages(page)
-    if action == "withdraw":
-        return lang in languages and len(languages) > 1
-    return lang in withdrawn_languages(page)
+    rules = ACTIONS[action]
+    allowed = page.live and rules["can"](page.permissions_for_user(user))
+    return bool(allowed and rules["applies"](page, lang))
 
 
 def language_action(request, page_id, action, lang):

@@ -17,22 +17,22 @@ from modeltranslation.translator import translator
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from apps.core.text import without_ids
 from apps.core.translation import own_value
 
 DERIVED_FIELDS = frozenset({"slug", "url_path"})
-PAGE_FIELDS_FIRST = ("title",)
-PAGE_FIELDS_LAST = ("seo_title", "search_description")
+# Where a field goes among a model's translated fields: the title first, the model's own fields
+# (0) in the order it declares them, the SEO fields last.
+FIELD_PLACES = {"title": -1, "seo_title": 1, "search_description": 2}
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
 
 
 def translated_fields(model):
     """The names of `model`'s translated text fields, title first, SEO fields last, the model's
     own in the order it declares them."""
-    options = translator.get_options_for_model(model)
-    present = set(options.all_fields) - DERIVED_FIELDS
+    present = set(translator.get_options_for_model(model).all_fields) - DERIVED_FIELDS
     own = [f.name for f in model._meta.get_fields() if f.name in present]
-    middle = [name for name in own if name not in PAGE_FIELDS_FIRST + PAGE_FIELDS_LAST]
-    return [n for n in (*PAGE_FIELDS_FIRST, *middle, *PAGE_FIELDS_LAST) if n in present]
+    return sorted(own, key=lambda name: FIELD_PLACES.get(name, 0))
 
 
 def translated_children(model):
@@ -56,6 +56,11 @@ def stored(model, name, value):
     block = stream_block(model, name)
     if block is not None:
         return block.get_prep_value(value) if value else []
+    return source_text(value)
+
+
+def source_text(value):
+    """A text field's value as stored text: rich text's source, None as empty."""
     return str(getattr(value, "source", value) or "")
 
 
@@ -73,15 +78,6 @@ def language_text(page, lang):
     for name, _model in translated_children(type(page)):
         text[name] = [object_text(child, lang) for child in getattr(page, name).all()]
     return text
-
-
-def without_ids(value):
-    """`value` with the block ids left out: ids say which block is which, not what it says."""
-    if isinstance(value, dict):
-        return {k: without_ids(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [without_ids(v) for v in value]
-    return value
 
 
 def fingerprint(text):
@@ -105,6 +101,18 @@ def leaves(block, raw, path=()):
             yield from leaves(block.child_block, _list_item(item), (*path, index))
     else:
         yield path, block, raw
+
+
+def leaf_label(block, path):
+    """A leaf's label for a person: its block's label and, inside lists, the item numbers
+    ("Question 2")."""
+    numbers = [str(step + 1) for step in path if isinstance(step, int)]
+    return " ".join([str(block.label), *numbers])
+
+
+def block_value(item):
+    """A stored block's value; None for no block (one side of a pair of blocks)."""
+    return None if item is None else item["value"]
 
 
 def is_text(block):

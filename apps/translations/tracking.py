@@ -16,6 +16,7 @@ from wagtail.models import Revision
 from apps.core.translation import LANGUAGE_CODES, page_languages
 
 from .models import LanguageVersion, SourceLanguage
+from .outdated import translation_and_source, versions_of
 from .text import fingerprint, language_text
 
 
@@ -54,8 +55,8 @@ def apply_texts(page, versions, texts, source, now):
     order = sorted(texts, key=lambda lang: (lang != source, LANGUAGE_CODES.index(lang)))
     for lang in order:
         version = versions.setdefault(lang, LanguageVersion(page=page, language=lang))
-        current = versions.get(source) if source in texts else None
-        _updated(version, texts[lang], now, version if lang == source else current)
+        # The source comes first: its version is in `versions` by now, unless the page lost it.
+        _updated(version, texts[lang], now, versions.get(source) if source in texts else None)
     gone = [lang for lang in versions if lang not in texts]
     LanguageVersion.objects.filter(page=page, language__in=gone).delete()
     for lang in gone:
@@ -95,11 +96,10 @@ def on_page_published(sender, instance, revision=None, **kwargs):
 def mark_up_to_date(page, lang, user):
     """Record that the translation of `page` into `lang` matches its source as published now,
     without editing it. Returns whether there was such a translation."""
-    versions = {v.language: v for v in LanguageVersion.objects.filter(page=page)}
-    source = SourceLanguage.objects.filter(page=page).values_list("language", flat=True).first()
-    version = versions.get(lang)
-    if version is None or lang == source or source not in versions:
+    versions, source = versions_of(page)
+    version, source_version = translation_and_source(versions, lang, source)
+    if version is None:
         return False
-    version.bring_up_to_date(versions[source], timezone.now(), user)
+    version.bring_up_to_date(source_version, timezone.now(), user)
     version.save()
     return True

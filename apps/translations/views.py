@@ -53,7 +53,7 @@ def _posted_blocks(data, name, stream, fallback):
     """The target's blocks the form was drawn with, as it sends them back; `fallback` when
     they do not parse as blocks of this field."""
     try:
-        raw = json.loads(data.get(f"skeleton-{name}") or "")
+        raw = json.loads(data.get(f"skeleton-{name}", ""))
     except ValueError:
         return fallback
     valid = isinstance(raw, list) and all(_is_block(item, stream) for item in raw)

@@ -298,6 +298,9 @@ COMMENTS_REPORT_LIMIT = 10
 # Seconds the shared rendering of a page's approved thread stays in the cache (0: off). Changes
 # to public comments drop it at once (apps/caching/threads.py); production turns it on.
 COMMENTS_THREAD_CACHE_SECONDS = 0
+# A thread shows this many top-level comments (each with all its replies) per page, oldest
+# first; page 2 and on at ?page=N (apps/comments/threads.py).
+COMMENTS_PER_PAGE = int(os.environ.get("COMMENTS_PER_PAGE", "50"))
 # A form sent back faster than this after the page was rendered was not typed by a person.
 COMMENTS_MIN_SECONDS = 3
 

@@ -61,6 +61,11 @@ def test_no_reply_mail_before_the_address_is_confirmed_then_one_click_stops_them
     author_replies(comment, django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 1
     reply_mail = mail.outbox[0]
+    # The reply's permanent address, which leads to the page of the thread that shows it.
+    reply = Comment.objects.filter(parent=comment).latest("pk")
+    read_it = re.search(rf"http://[^\s]+/{lang}/comments/{reply.pk}/", reply_mail.body).group(0)
+    landed = Client().get(path_of(read_it))
+    assert (landed.status_code, landed["Location"].split("#")[1]) == (302, f"comment-{reply.pk}")
     stop = path_of(link_in(reply_mail, "stop"))
     assert Client().get(stop).status_code == 200
     assert Client().post(stop).status_code == 303

@@ -31,11 +31,17 @@ SMALL, LARGE = 3, 15
 EXPECTED = {
     "home": 14,
     "blog index": 13,
-    "blog post": 26,
+    # The thread's counts (its number of pages) and one page of it (apps/comments/threads.py).
+    "blog post": 27,
+    # Two top-level comments a page, so page 2 of 2 (SMALL) or of 8 (LARGE).
+    "blog post, comments page 2": 27,
+    # A redirect to the last top-level comment's reply: the comment with its parents, its page
+    # (two), the page's withdrawn languages, the top-level comments before its own, the site.
+    "comment permalink": 6,
     "kb index": 13,
-    "article": 26,
+    "article": 27,
     "qa index": 14,
-    "question": 26,
+    "question": 27,
     "topic": 14,
     "blog index, page 2": 13,
     # One card, an article: no question's answers to prefetch.
@@ -124,14 +130,21 @@ def build_site(size):
     return addresses(post, article, question, topics[0])
 
 
+def last_reply(page):
+    return Comment.objects.filter(page=page, depth=2).order_by("created_at", "pk").last()
+
+
 def addresses(post, article, question, topic):
     """The addresses measured, by name."""
     with override("fi"):
         topic_url = reverse("topic", kwargs={"slug": topic.slug_fi})
+        permalink = reverse("comments:permalink", args=[last_reply(post).pk])
     return {
         "home": "/fi/",
         "blog index": url_in(BlogIndexPage.objects.get(), "fi"),
         "blog post": url_in(post, "fi"),
+        "blog post, comments page 2": url_in(post, "fi") + "?page=2",
+        "comment permalink": permalink,
         "kb index": url_in(KnowledgeBaseIndexPage.objects.get(), "fi"),
         "article": url_in(article, "fi"),
         "qa index": url_in(QuestionIndexPage.objects.get(), "fi"),
@@ -157,6 +170,8 @@ EXPECTED_WITH_FRAGMENTS = {
     "home": 0,
     "blog index": 3,
     "blog post": 0,
+    "blog post, comments page 2": 0,
+    "comment permalink": 5,
     "kb index": 3,
     "article": 0,
     "qa index": 4,
@@ -182,13 +197,18 @@ def count_queries(client, url):
     return response.status_code, len(queries)
 
 
+STATUS = {"404": 404, "comment permalink": 302}
+
+
 def measure_site(client, size):
     measured = {}
     for name, url in build_site(size).items():
-        # Listings a card per page: the second of more pages with LARGE than with SMALL.
-        with override_settings(LISTING_PAGE_SIZE=1 if name.endswith("page 2") else 24):
+        # Listings a card per page and threads two top-level comments a page: the second of
+        # more pages with LARGE than with SMALL.
+        paged = {"LISTING_PAGE_SIZE": 1, "COMMENTS_PER_PAGE": 2}
+        with override_settings(**(paged if name.endswith("page 2") else {})):
             status, queries = count_queries(client, url)
-        assert status == (404 if name == "404" else 200), name
+        assert status == STATUS.get(name, 200), name
         measured[name] = queries
     return measured
 

@@ -1,14 +1,27 @@
-"""Paginated listings and the sitemap index through the deployed nginx: each listing page and
-each sitemap file is cached under its own key (page / p kept, anything else dropped), and
-publishing purges them."""
+"""Paginated listings, long comment threads and the sitemap index through the deployed nginx:
+each listing page, thread page and sitemap file is cached under its own key (page / p kept,
+anything else dropped), and publishing or a comment purges them."""
+
+import datetime
+import urllib.error
+import urllib.request
 
 import pytest
+from django.utils import timezone
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.caching.purge import purge
 from apps.caching.targets import page_urls
+from apps.comments import moderation
+from apps.comments.models import Comment
 from apps.core.translation import url_in
-from tests.production.test_page_cache import get, new_post, site, warm  # noqa: F401 - fixtures
+from tests.production.test_page_cache import (  # noqa: F401 - fixtures
+    get,
+    moderator_user,
+    new_post,
+    site,
+    warm,
+)
 from tests.seeds import create_page
 
 
@@ -64,3 +77,66 @@ def test_the_sitemap_files_are_cached_and_purged_on_publish(site, new_post):  # 
     for path in files:
         assert get(site, path)[1] == "MISS", path
     assert address not in get(site, "/sitemap-pages.xml")[2]
+
+
+@pytest.fixture
+def long_thread(site, settings):  # noqa: F811
+    """A Hebrew post whose thread has a second page (the server shows COMMENTS_PER_PAGE
+    top-level comments a page), and a comment waiting for approval, newest of all."""
+    post = create_page(BlogPostPage, "he", "שרשור ארוך במטמון", slug="thread-cache-pages")
+    start = timezone.now() - datetime.timedelta(days=1)
+    Comment.objects.bulk_create(
+        Comment(
+            page=post,
+            language="he",
+            name=f"קורא {number}",
+            body=f"תגובה {number}",
+            status=Comment.Status.APPROVED,
+            created_at=start + datetime.timedelta(minutes=number),
+        )
+        for number in range(settings.COMMENTS_PER_PAGE + 1)
+    )
+    waiting = Comment.objects.create(
+        page=post,
+        language="he",
+        name="ממתינה",
+        body="תגובה חדשה בעמוד השני",
+        status=Comment.Status.PENDING,
+    )
+    yield url_in(post, "he"), waiting
+    Comment.objects.filter(page=post).delete()
+    BlogPostPage.objects.filter(pk=post.pk).delete()
+
+
+def test_a_threads_second_page_is_cached_and_purged_when_a_comment_joins_it(
+    site,  # noqa: F811
+    long_thread,
+    moderator_user,  # noqa: F811
+):
+    path, waiting = long_thread
+    first = warm(site, path)
+    second = warm(site, path + "?page=2")
+    assert 'rel="next"' in first and 'rel="prev"' in second and second != first
+    assert get(site, path + "?page=2&utm_source=x")[1:] == ("HIT", second)
+    assert get(site, path + "?page=3")[0] == 404
+
+    moderation.apply("approve", [waiting], moderator_user)
+    status, state, body = get(site, path + "?page=2")
+    assert (status, state) == (200, "MISS")
+    assert "תגובה חדשה בעמוד השני" in body
+    assert get(site, path)[1] == "MISS"  # page 1 counts the thread
+
+    # Its permanent address, never cached, leads there.
+    # (HEAD, as link checkers ask.)
+    request = urllib.request.Request(f"{site}/he/comments/{waiting.pk}/", method="HEAD")  # noqa: S310
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        opener.open(request, timeout=20)
+    assert answer.value.code == 302
+    assert answer.value.headers["Location"].endswith(f"?page=2#comment-{waiting.pk}")
+    assert answer.value.headers.get("X-Cache") is None
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

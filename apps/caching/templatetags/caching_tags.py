@@ -18,10 +18,10 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         # The page's template is part of the key: a page may also be shown through another
         # one (its 404 in a missing language, a comment that could not be posted).
-        template = getattr(context.template, "origin", None)
+        origin = getattr(context.template, "origin", None)
         return fragments.cached(
             context.get("request"), self.name.resolve(context),
-            [*vary, template.template_name if template else ""],
+            [*vary, getattr(origin, "template_name", "")],
             lambda: self.nodelist.render(context),
         )
 

@@ -8,11 +8,11 @@ from apps.caching import fragments
 from apps.caching import threads as thread_cache
 from apps.core.translation import current_language
 
-from .. import cookies, tokens
+from .. import cookies, pages, tokens
 from ..forms import CommentForm
-from ..models import Comment, CommentSettings
+from ..models import CommentSettings
 from ..rendering import masked_text, render_body
-from ..threads import thread, visible_comments
+from ..threads import on_page, page_address, page_numbers, thread, visible_comments
 
 register = template.Library()
 
@@ -42,9 +42,8 @@ def _int(value):
         return None
 
 
-def _thread(page, lang, pending_ids):
-    comments = list(visible_comments(page, lang, pending_ids))
-    return thread(comments), sum(c.status == Comment.Status.APPROVED for c in comments)
+def _nodes(page, lang, pending_ids, number):
+    return thread(on_page(visible_comments(page, lang, pending_ids), number))
 
 
 def _site_rules(request):
@@ -64,17 +63,31 @@ def _blank_form(request, page):
 
 
 def _rendered_thread(page, lang, shared, pending_ids, parent_id):
-    """(the thread's rendering, the comment replied to): shared by every reader when they have
-    nothing pending and reply to nothing, else rendered for this one."""
+    """(the rendering of the thread's page, the comment replied to): shared by every reader
+    when they have nothing pending and reply to nothing, else rendered for this one."""
+    number = shared["page_number"]
     if thread_cache.enabled() and not pending_ids and not parent_id:
         shared_thread = thread_cache.cached_thread(
-            page.pk, lang, shared, lambda: _thread(page, lang, ())
+            page.pk, lang, shared, lambda: _nodes(page, lang, (), number)
         )
         return shared_thread, None
-    nodes, count = _thread(page, lang, pending_ids)
-    html = thread_cache.render(nodes, shared)
-    rendered = {"html": html, "count": count, "has_nodes": bool(nodes)}
+    nodes = _nodes(page, lang, pending_ids, number)
+    rendered = {"html": thread_cache.render(nodes, shared), "has_nodes": bool(nodes)}
     return rendered, _reply_target(nodes, parent_id) if parent_id else None
+
+
+def _page_links(path, comment_page):
+    """The thread's navigation: {'links': [{'number', 'url'}], 'previous', 'next'} (None for a
+    gap in the numbers); None when the thread has one page."""
+    if not comment_page.has_other_pages():
+        return None
+    number, last = comment_page.number, comment_page.paginator.num_pages
+
+    def url(n):
+        return f"{page_address(path, n)}#comments"
+
+    links = [{"number": n, "url": n and url(n)} for n in page_numbers(number, last)]
+    return {"links": links, "previous": url(number - 1), "next": url(number + 1)}
 
 
 def _is_pristine(form, parent_id):
@@ -86,18 +99,26 @@ def _is_pristine(form, parent_id):
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context):
-    """The thread and the form at the end of a page. Two queries, however long the thread;
-    none for the thread when its shared rendering is cached (apps/caching/threads.py)."""
+    """The thread's page and the form at the end of a page. Three queries, however long the
+    thread (its counts, read by the page's get_context, and the page's comments); none for the
+    thread when its shared rendering is cached (apps/caching/threads.py)."""
     request, page = context["request"], context["page"]
     if page.pk is None:
         # Wagtail's preview of a page never saved: there is no thread and nothing to post to.
         return {"unsaved": True}
+    comment_page, counts = context.get("listing_page"), context.get("comment_counts")
+    if counts is None:
+        comment_page, counts = pages.comment_page(request, page)
     rules = _site_rules(request)
     form = context.get("comment_form")
     if form is None:
         form = _blank_form(request, page)
     parent_id = _int(form["parent"].value())
-    shared = {"is_open": page.comments_open(rules), "max_depth": rules.max_depth}
+    shared = {
+        "is_open": page.comments_open(rules),
+        "max_depth": rules.max_depth,
+        "page_number": comment_page.number,
+    }
     rendered, reply_to = _rendered_thread(
         page, current_language(), shared, cookies.pending_ids(request), parent_id
     )
@@ -107,7 +128,9 @@ def comment_section(context):
         "pristine_form": page.pk if _is_pristine(form, parent_id) else "",
         "thread_html": rendered["html"],
         "has_nodes": rendered["has_nodes"],
-        "count": rendered["count"],
+        "count": counts["approved"],
+        "comment_page": comment_page,
+        "comment_pages": _page_links(request.path, comment_page),
         "form": form,
         "token": tokens.issue(page.pk),
         "reply_to": reply_to,

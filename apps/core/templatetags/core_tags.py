@@ -56,7 +56,7 @@ def _home_url(site, lang, request):
 
 def _home_links(request):
     """A link to each language's home page."""
-    site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request)  # None without a request
     return [language_link(lang, _home_url(site, lang, request)) for lang in LANGUAGE_CODES]
 
 
@@ -100,7 +100,7 @@ def main_nav(context):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request)  # None without a request
     if site is None:
         return f"/{current_language()}/"
     return site.root_page.specific.get_url(request) or f"/{current_language()}/"

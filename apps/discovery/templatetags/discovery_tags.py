@@ -18,7 +18,7 @@ def seo_head(context):
     request = context.get("request")
     page = context.get("page")
     head = None
-    if page is not None and hasattr(page, "languages"):
+    if hasattr(page, "languages"):  # a page that knows its languages (None does not)
         head = seo.page_head(page, request)
     elif context.get("translation_links"):
         head = seo.links_head(

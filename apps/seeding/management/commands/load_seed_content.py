@@ -23,23 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         self.stdout.write(f"Reading {path} …")
         try:
-            content = read_content(path)
-        except ContentError as exc:
-            raise CommandError(f"{exc}\nNothing was changed.") from exc
-        total = len(content.topics) + len(content.authors) + 1 + len(content.site["sections"])
-        total += len(content.pages)
-        self.stdout.write(f"{total} items valid ({len(content.pages)} pages). Applying …")
-        done = 0
-
-        def log(status, kind, label):
-            nonlocal done
-            done += 1
-            style = {"created": self.style.SUCCESS, "updated": self.style.WARNING}.get(status, str)
-            self.stdout.write(f"  [{done}/{total}] {style(f'{status:9}')} {kind:7} {label}")
-
-        try:
-            counts = load(content, log)
-        except ContentError as exc:
+            counts = self._apply(read_content(path))
+        except ContentError as exc:  # reading or applying: either way, nothing was changed
             raise CommandError(f"{exc}\nNothing was changed.") from exc
         if counts["created"] or counts["updated"]:
             self.stdout.write(
@@ -52,3 +37,18 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Nothing to change: all {counts['unchanged']} items already match the files."
             )
+
+    def _apply(self, content):
+        """Load the validated `content`, a line of progress per item; the counts by status."""
+        total = len(content.topics) + len(content.authors) + 1 + len(content.site["sections"])
+        total += len(content.pages)
+        self.stdout.write(f"{total} items valid ({len(content.pages)} pages). Applying …")
+        done = 0
+
+        def log(status, kind, label):
+            nonlocal done
+            done += 1
+            style = {"created": self.style.SUCCESS, "updated": self.style.WARNING}.get(status, str)
+            self.stdout.write(f"  [{done}/{total}] {style(f'{status:9}')} {kind:7} {label}")
+
+        return load(content, log)
