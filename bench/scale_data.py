@@ -488,6 +488,7 @@ COMMENT_COLUMNS = [
     "created_at",
     "client_hash",
     "import_key",
+    "root_id",
 ]
 
 
@@ -495,7 +496,7 @@ def _thread_rows(rng, corpus, spec, ids, pending_rate, chain):
     """One page's comments: replies hang under earlier approved comments, at most three deep;
     pending ones wait for a moderator and have no replies yet."""
     langs = spec["langs"]
-    open_parents = []  # (id, depth) of approved comments that may still get replies
+    open_parents = []  # (id, depth, root) of approved comments that may still get replies
     when = spec["published"]
     for number, pk in enumerate(ids):
         lang = langs[number % len(langs)] if number % 5 == 0 and not chain else langs[0]
@@ -510,8 +511,10 @@ def _thread_rows(rng, corpus, spec, ids, pending_rate, chain):
         sentences = corpus[lang]["sentences"]
         body = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3)))
         status = Comment.Status.PENDING if pending else Comment.Status.APPROVED
+        # A reply's thread is its parent's, or the parent itself when that is top-level.
+        root = (parent[2] or parent[0]) if parent else None
         if not pending and depth < 3:
-            open_parents.append((pk, depth))
+            open_parents.append((pk, depth, root))
         yield (
             pk,
             spec["id"],
@@ -531,6 +534,7 @@ def _thread_rows(rng, corpus, spec, ids, pending_rate, chain):
             when,
             "",
             "",
+            root,
         )
 
 

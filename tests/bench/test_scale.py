@@ -82,6 +82,8 @@ def test_comments_hang_at_their_parents_depth_plus_one(built):
     replies = Comment.objects.filter(parent__isnull=False).select_related("parent")
     assert replies.exists()
     assert all(c.depth == c.parent.depth + 1 and c.page_id == c.parent.page_id for c in replies)
+    # Each reply belongs to the thread of its top-level comment.
+    assert all(c.root_id == (c.parent.root_id or c.parent_id) for c in replies)
     assert not Comment.objects.filter(parent__isnull=True, depth__gt=1).exists()
     assert Comment.objects.order_by("-depth").first().depth == 3
     # Pending comments wait for a moderator: nobody has replied to them yet.
