@@ -231,6 +231,9 @@ def measured(url, script=None):
     except RuntimeError as error:
         print(f"    {str(error).splitlines()[0]}", flush=True)
         return {"rps": 0.0, "p50": float("inf"), "p99": float("inf")}
+    if not result["rps"]:
+        # No request finished within the run: wrk reports its empty latency as zero.
+        result.update(p50=float("inf"), p99=float("inf"))
     print(f"    {result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms")
     return result
 
