@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .PHONY: run run-prod test install install-site tools system db lint messages check-messages bench \
-	bench-search bench-analysis bench-reindex bench-flood screenshots lighthouse budgets clean
+	bench-search bench-analysis bench-reindex bench-flood bench-scale screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
 ## (scripts/prepare.py: the steps of `make db`, then runserver, in one process)
@@ -108,6 +108,13 @@ check-messages:
 ## nginx and uncached) against nginx serving the same HTML as a file; prints ratios and memory
 bench: install
 	$(PY) bench/production.py
+
+## bench-scale: 30,000 pages, 1,000,000 comments, 2,000 topics, 100,000 logged searches on
+## PostgreSQL (mishov_scale_bench): build time of each part, reindex, uncached render of every
+## page type and search, the moderation queue, a purge set, worker memory; SCALE=0.01 for a quick run
+SCALE ?= 1.0
+bench-scale: install
+	$(PY) bench/scale.py --scale $(SCALE)
 
 ## bench-flood: only the flood of refused comment posts, readers' latency with and without it
 bench-flood: install

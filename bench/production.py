@@ -152,10 +152,14 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url, seconds=SECONDS):
+def wrk(url, seconds=SECONDS, script=None, timeout=None):
+    """wrk against `url` (or the paths a Lua `script` asks for, on its host); `timeout`: how
+    long a request may take before wrk gives up on it (its default is 2 s)."""
+    extra = [*(["-s", str(script)] if script else []),
+             *([f"--timeout={timeout}"] if timeout else [])]
     output = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency",
-         "-H", f"Accept-Encoding: {ACCEPT_ENCODING}", url],
+         "-H", f"Accept-Encoding: {ACCEPT_ENCODING}", *extra, url],
         check=True, capture_output=True, text=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
