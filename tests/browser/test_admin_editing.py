@@ -160,6 +160,11 @@ def test_preview_of_a_persian_translation_being_typed(browser, server_url, brows
     page.goto(f"{server_url}/admin/pages/{browser_data['post']}/edit/")
     show_languages(page, "fa")
     page.wait_for_timeout(2500)  # see test_a_finnish_post_written_with_autosave_stays_finnish
+    # The Persian preview first, then the typing: the panel follows what is typed in the mode
+    # it shows (picking the mode while a refresh for the typing is pending can be lost).
+    frame = preview_frame(page)
+    page.select_option("#id_preview_mode", "fa")
+    frame.locator("html[lang=fa]").wait_for(state="attached", timeout=20000)
     # (Autosave keeps what an earlier admin language typed as a draft; type it afresh.)
     for selector, text in (
         ("input[name=title_fa]", "پیش‌نمایش فارسی"),
@@ -167,10 +172,8 @@ def test_preview_of_a_persian_translation_being_typed(browser, server_url, brows
     ):
         page.fill(selector, "")
         page.locator(selector).press_sequentially(text)
-    frame = preview_frame(page)
-    page.select_option("#id_preview_mode", "fa")
     try:
-        frame.locator("html[lang=fa]").wait_for(state="attached", timeout=20000)
+        frame.locator("h1", has_text="پیش‌نمایش فارسی").wait_for(timeout=20000)
     finally:
         page.screenshot(path=ARTIFACTS / f"admin-preview-fa-in-{lang}-admin.png")
     assert frame.locator("html").get_attribute("dir") == "rtl"

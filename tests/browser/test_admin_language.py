@@ -17,7 +17,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page, PageLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 from wagtail.users.models import UserProfile
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
@@ -48,7 +48,9 @@ def _names():
     texts += [f"{c.name} {c.body}" for c in Comment.objects.all()]
     for page in Page.objects.all():
         texts += [getattr(page, f"title_{lang}", "") or "" for lang in LANGUAGES] + [page.title]
+    # Log labels, also of objects other test modules made and deleted (site history).
     texts += list(PageLogEntry.objects.values_list("label", flat=True))
+    texts += list(ModelLogEntry.objects.values_list("label", flat=True))
     texts += [i.title for i in Image.objects.all()] + [d.title for d in Document.objects.all()]
     texts += [s.hostname for s in Site.objects.all()]
     return frozenset(_words(*texts))
