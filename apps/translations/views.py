@@ -86,15 +86,18 @@ def _locked(request, page):
     return False
 
 
-def changed_meanwhile(live, lang, opened):
-    """Whether someone saved a change to `lang` of the page after the translator opened the
-    form on revision `opened` (a change to other languages merges: the form writes only its
-    own language onto the latest revision)."""
+def changed_meanwhile(live, form):
+    """Whether someone saved a change to the form's language of the page after the translator
+    opened the form (on the revision it posts back; a change to other languages merges: the
+    form writes only its own language onto the latest revision, which `form.page` holds)."""
+    opened = form.data.get("revision")
     if not opened or str(opened) == str(live.latest_revision_id):
         return False
     before = live.revisions.filter(pk=opened).first()
-    latest = live.get_latest_revision_as_object()
-    return before is None or language_text(before.as_object(), lang) != language_text(latest, lang)
+    lang = form.lang
+    return before is None or language_text(before.as_object(), lang) != language_text(
+        form.page, lang
+    )
 
 
 def _refuse_overwrite(request, live, form):
@@ -114,7 +117,7 @@ def _refuse_overwrite(request, live, form):
 
 def _saved(request, live, form):
     """Save the translation and redirect; None (and an error message) when it cannot be."""
-    if changed_meanwhile(live, form.lang, form.data.get("revision")):
+    if changed_meanwhile(live, form):
         _refuse_overwrite(request, live, form)
         return None
     if not _locked(request, live) and form.is_valid() and form.save(request.user, form.publishing):
