@@ -7,7 +7,7 @@ old content in between:
 
 - page_changed(page): a page was published, unpublished or moved, or withdrawn or restored in
   one language. Everything rendered under the
-  content version (fragments, routes, known sites) is never read again, and every URL that shows
+  content version (fragments, routes) is never read again, and every URL that shows
   the page is purged (targets.page_urls).
 - shared_content_changed(): something many pages show or obey (an author, a topic, a site, a
   privacy rule, the comment settings): a new content version; the page cache's TTL catches up.

@@ -78,7 +78,6 @@ MIDDLEWARE = [
     "apps.core.locale.AdminAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
-    "apps.caching.routes.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # An editor's view of a public page (with the user bar) is private to them.
