@@ -146,7 +146,7 @@ def write_snapshot():
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "db.sqlite3"
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-        command = [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "--verbosity", "0"]
+        command = [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"]
         subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
         db = sqlite3.connect(database)
         # When each was applied means nothing to another machine; a fixed time keeps the file
