@@ -12,7 +12,8 @@ Wagtail's listings, filters, checkboxes, status panels, menus ("Submit to …"),
 e-mails name them in the reader's language, with no view or template of Wagtail's replaced.
 
 A form that edits one shows the translation too; saving it unchanged keeps the stored name
-(`keep_seeded_name`), and a name the editor types is stored and shown as typed.
+(`keep_seeded_name`), and a name the editor types is stored and shown as typed. Workflow log
+entries record the names in their data, and read them translated the same way.
 """
 
 from django.conf import settings
@@ -28,6 +29,9 @@ SEEDED_NAMES = frozenset(
 
 class SeededName(str):
     """A seeded name: the stored text, shown (`str()`) as its translation."""
+
+    def __new__(cls, name):
+        return super().__new__(cls, str.__str__(name))  # the stored text, even of a SeededName
 
     def __str__(self):
         return gettext(str.__str__(self))
@@ -58,6 +62,23 @@ def keep_seeded_name(sender, instance, **kwargs):
         instance.name = SeededName(stored)
 
 
+def _mark_titles(data):
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _mark_titles(value)
+        elif key == "title" and isinstance(value, str) and value in SEEDED_NAMES:
+            data[key] = SeededName(value)
+
+
+def mark_seeded_names_in_log(sender, instance, **kwargs):
+    """post_init: the workflow's and task's names a workflow log entry recorded (Wagtail's
+    history and site history format their messages from them) show translated."""
+    data = instance.__dict__.get("data")
+    if str(instance.__dict__.get("action", "")).startswith("wagtail.workflow."):
+        if isinstance(data, dict) and isinstance(data.get("workflow"), dict):
+            _mark_titles(data["workflow"])
+
+
 def named_models():
     """The models whose seeded names are shown translated: groups, workflows, every task type."""
     from django.contrib.auth.models import Group
@@ -68,7 +89,12 @@ def named_models():
 
 
 def connect():
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
     for model in named_models():
         uid = f"seeded_name.{model._meta.label}"
         post_init.connect(mark_seeded_name, sender=model, dispatch_uid=uid)
         pre_save.connect(keep_seeded_name, sender=model, dispatch_uid=uid)
+    for model in (PageLogEntry, ModelLogEntry):
+        uid = f"seeded_name.{model._meta.label}"
+        post_init.connect(mark_seeded_names_in_log, sender=model, dispatch_uid=uid)

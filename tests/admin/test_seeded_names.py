@@ -45,6 +45,14 @@ def test_the_stored_names_stay_as_the_migrations_wrote_them():
     assert workflow.tasks.get().name == "Moderators approval"
 
 
+def test_a_seeded_name_made_from_one_keeps_the_stored_text():
+    from apps.core.seeded_names import SeededName
+
+    with override("fi"):
+        copy = SeededName(SeededName("Editors"))
+        assert str.__str__(copy) == "Editors" and str(copy) == "Toimittajat"
+
+
 def test_a_seeded_name_reads_in_the_active_language():
     group = Group.objects.get(name="Editors")
     assert group.name == "Editors"  # compares, and is looked up, as stored
@@ -84,3 +92,21 @@ def test_an_editors_own_workflow_name_is_shown_as_typed(finnish_admin):
     text = _text(finnish_admin.get("/admin/workflows/list/"))
     assert "Käännösten tarkistus" in text
     assert "Moderaattorien hyväksyntä" in text
+
+
+def test_a_workflow_log_entry_names_the_workflow_in_the_readers_language(finnish_admin):
+    from wagtail.models import PageLogEntry
+
+    from apps.kb.models import ArticlePage
+
+    user = User.objects.get(username="nimet-http")
+    article = ArticlePage.objects.live().first()
+    article.save_revision(user=user)
+    state = Workflow.objects.get(name="Moderators approval").start(article, user)
+    entry = PageLogEntry.objects.filter(page=article, action="wagtail.workflow.start").latest("pk")
+    assert entry.data["workflow"]["title"] == "Moderators approval"  # stored as written
+    with override("fi"):
+        assert entry.message == (
+            "'Moderaattorien hyväksyntä' käynnistetty. Seuraava vaihe 'Moderaattorien hyväksyntä'"
+        )
+    state.cancel(user=user)
