@@ -82,7 +82,7 @@ def test_seeded_names_in_the_admins_language(browser, server_url, browser_data, 
 
     # The dashboard's "awaiting your review" names the task (in its tooltip).
     tooltips = page.eval_on_selector_all(
-        "#awaiting-review [data-w-tooltip-content-value]",
+        "#awaiting-review-section [data-w-tooltip-content-value]",
         "spans => spans.map(s => s.dataset.wTooltipContentValue).join(' ')",
     )
     assert workflow in assert_named(tooltips, names, "dashboard")
