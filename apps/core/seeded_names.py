@@ -5,11 +5,11 @@ the workflow "Moderators approval" with its task of that name, in English. The d
 those names as stored — they are the msgids of their translations, and code and tests find the
 groups and the workflow by them — and every place that shows one shows its translation: each
 Group, Workflow or Task loaded with a seeded name holds it as a `SeededName`, a str equal to the
-stored name (in queries, comparisons and what the database adapters write) whose text, as
-`str()`, templates, f-strings and %-formatting give it, is the translation in the active
-language. So
-Wagtail's listings, filters, checkboxes, status panels, menus ("Submit to …"), messages and
-e-mails name them in the reader's language, with no view or template of Wagtail's replaced.
+stored name (in queries, comparisons and what the database adapters and JSON write) whose
+text, as `str()`, templates, f-strings and %-formatting give it, is the translation in the
+active language. So Wagtail's listings, filters, checkboxes, status panels, menus ("Submit to
+…"), messages and e-mails name them in the reader's language, with no view or template of
+Wagtail's replaced.
 
 A form that edits one shows the translation too; saving it unchanged keeps the stored name
 (`keep_seeded_name`), and a name the editor types is stored and shown as typed. Workflow log
