@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its catalogs: Wagtail words times with its naturaltime ("Sent to … 2 minutes ago").
+    "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
     "axes",
