@@ -22,7 +22,7 @@ class ModerationBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        return moderation.apply(cls.moderation_action, objects, user), 0
+        return moderation.apply_many(cls.moderation_action, objects, user), 0
 
     def get_execution_context(self):
         return {"user": self.request.user}
