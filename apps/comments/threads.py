@@ -119,13 +119,11 @@ def purged_pages_many(comments):
     """{(page id, language): purged_pages} for the threads of `comments` (a bulk decision), in
     two queries however many comments and threads: their top-level comments, and the approved
     top-level comments of those threads, positioned in Python."""
-    root_ids = {comment.root_id or comment.pk for comment in comments}
-    roots = {
-        pk: (page_id, lang, (created_at, pk))
-        for pk, page_id, lang, created_at in Comment.objects.filter(pk__in=root_ids).values_list(
-            "pk", "page_id", "language", "created_at"
+    roots = dict(
+        Comment.objects.filter(pk__in={c.root_id or c.pk for c in comments}).values_list(
+            "pk", "created_at"
         )
-    }
+    )
     keys = {(comment.page_id, comment.language) for comment in comments}
     shown = Comment.objects.filter(
         status=Comment.Status.APPROVED,
@@ -139,10 +137,11 @@ def purged_pages_many(comments):
     for thread in positions.values():
         thread.sort()
     pages = {key: {1} for key in keys}
-    for page_id, lang, position in roots.values():
-        before = bisect.bisect_left(positions.get((page_id, lang), []), position)
-        number = page_number(before)
-        pages[(page_id, lang)] |= {max(number - 1, 1), number}
+    for comment in comments:
+        key, root = (comment.page_id, comment.language), comment.root_id or comment.pk
+        if root in roots:
+            before = bisect.bisect_left(positions.get(key, []), (roots[root], root))
+            pages[key] |= {max(page_number(before) - 1, 1), page_number(before)}
     return {key: sorted(numbers) for key, numbers in pages.items()}
 
 
