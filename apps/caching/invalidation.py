@@ -49,10 +49,11 @@ def thread_changed(page_id, lang, pages=lambda: [1]):
 
 def threads_changed(keys, pages):
     """thread_changed for many (page id, language) threads at once (a bulk moderation):
-    `pages()` says {(page id, language): page numbers}; one purge for all of them."""
+    `pages()` says {(page id, language): page numbers}; one purge for all of them, sent by the
+    task worker (purge.purge_after_commit)."""
     keys = set(keys)
     transaction.on_commit(lambda: threads.forget_many(keys))
-    purge_after_commit(lambda: _thread_urls(pages()))
+    purge_after_commit(lambda: _thread_urls(pages()), background=True)
 
 
 def _thread_urls(numbers):
