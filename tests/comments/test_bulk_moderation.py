@@ -200,3 +200,19 @@ def test_the_queue_and_bulk_approval_cost_the_same_queries_with_more_comments_an
     with CaptureQueriesContext(connection) as many_approved:
         at_once(superuser_client, "approve", many)
     assert statements(many_approved) == statements(few_approved)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_the_queue_search_can_use_the_trigram_indexes():
+    """The indexes of comments.0009 are on the expressions Django's icontains queries
+    (UPPER(column) LIKE UPPER('%word%')): with sequential and plain index scans off (the test's
+    table is too small for the planner to want them), the plan uses them."""
+    from django.db.models import Q
+
+    query = Q(name__icontains="sana") | Q(email__icontains="sana") | Q(body__icontains="sana")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = Comment.objects.filter(query).order_by().explain()
+    for index in ("comment_search_name", "comment_search_email", "comment_search_body"):
+        assert index in plan
