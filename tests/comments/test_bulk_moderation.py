@@ -220,3 +220,22 @@ def test_the_queue_search_matches_the_trigram_indexes():
     for definition in indexes.values():
         expression = re.search(r"gin \((.+) gin_trgm_ops\)", definition).group(1)
         assert f"{expression} ~~ '%SANA%'" in plan
+
+
+def test_select_all_in_the_listing_decides_what_the_filtered_queue_shows(superuser_client):
+    """"Select all in listing" sends the queue's filters along with id=all: only the comments
+    they show are decided, not every comment in the table (Wagtail's default for snippets)."""
+    page = create_page(BlogPostPage, "fi", "Kaikki kerralla", slug="kaikki-kerralla")
+    shown = [add(page, f"F{i}", i, status=PENDING, lang="fa") for i in range(3)]
+    other_language = add(page, "Suomi", 10, status=PENDING)
+    spam = add(page, "Roska", 11, status=SPAM, lang="fa")
+    unmatched = add(page, "Toinen", 12, status=PENDING, lang="fa")
+    Comment.objects.filter(pk=unmatched.pk).update(body="Muuta")  # not found by the search
+    url = reverse("wagtail_bulk_action", args=("comments", "comment", "approve"))
+    query = f"status=pending&language=fa&q=Teksti&id=all&next={QUEUE}"
+    assert superuser_client.post(f"{url}?{query}").status_code == 302
+    statuses = dict(Comment.objects.filter(page=page).values_list("name", "status"))
+    assert [statuses[c.name] for c in shown] == [APPROVED] * 3
+    assert statuses[other_language.name] == PENDING
+    assert statuses[spam.name] == SPAM
+    assert statuses[unmatched.name] == PENDING
