@@ -67,18 +67,30 @@ def apply_many(action, comments, user):
     comments = list(comments)
     reports.decided_many(comments)
     changed = [comment for comment in comments if comment.status != status]
-    if not changed:
-        return 0
-    previous = {comment.pk: comment.status for comment in changed}
+    if changed:
+        previous = _set_status_many(changed, status)
+        log_many(changed, f"comments.{action}", user)
+        _after_status_change(changed, previous, status)
+    return len(changed)
+
+
+def _set_status_many(comments, status):
+    """`status` for every one of `comments`, in one UPDATE; {pk: the status before}."""
+    previous = {comment.pk: comment.status for comment in comments}
     Comment.objects.filter(pk__in=previous).update(status=status)
-    for comment in changed:
+    for comment in comments:
         # What the post_save signal would remember after a save (signals.comment_saved).
         comment.status = comment._loaded_status = status
-    log_many(changed, f"comments.{action}", user)
+    return previous
+
+
+def _after_status_change(comments, previous, status):
+    """The reply e-mails of the newly approved, and the purge of every thread whose public
+    comments changed."""
     public = Comment.Status.APPROVED
-    became_approved_many([c for c in changed if status == public and previous[c.pk] != public])
-    _threads_changed([c for c in changed if public in (status, previous[c.pk])])
-    return len(changed)
+    if status == public:
+        became_approved_many([c for c in comments if previous[c.pk] != public])
+    _threads_changed([c for c in comments if public in (status, previous[c.pk])])
 
 
 def log_many(comments, action, user):

@@ -9,6 +9,7 @@ its permanent link (/<lang>/comments/<id>/) sends the reader, worked out when it
 """
 
 import bisect
+import collections
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -115,6 +116,32 @@ def purged_pages(comment):
     return sorted({1, max(number - 1, 1), number})
 
 
+def _thread_positions(keys):
+    """{(page id, language): [(created_at, pk)] of the thread's approved top-level comments, in
+    posting order} for the threads `keys`; one query."""
+    shown = (
+        Comment.objects.filter(
+            status=Comment.Status.APPROVED,
+            parent=None,
+            page_id__in={page_id for page_id, _lang in keys},
+            language__in={lang for _page_id, lang in keys},
+        )
+        .order_by("created_at", "pk")
+        .values_list("page_id", "language", "created_at", "pk")
+    )
+    positions = collections.defaultdict(list)
+    for page_id, lang, created_at, pk in shown:
+        positions[(page_id, lang)].append((created_at, pk))
+    return positions
+
+
+def _pages_around(positions, root):
+    """The page that shows a top-level comment at `root` (created_at, pk) among `positions`,
+    and the one before it."""
+    number = page_number(bisect.bisect_left(positions, root))
+    return {max(number - 1, 1), number}
+
+
 def purged_pages_many(comments):
     """{(page id, language): purged_pages} for the threads of `comments` (a bulk decision), in
     two queries however many comments and threads: their top-level comments, and the approved
@@ -125,23 +152,12 @@ def purged_pages_many(comments):
         )
     )
     keys = {(comment.page_id, comment.language) for comment in comments}
-    shown = Comment.objects.filter(
-        status=Comment.Status.APPROVED,
-        parent=None,
-        page_id__in={page_id for page_id, _lang in keys},
-        language__in={lang for _page_id, lang in keys},
-    ).values_list("page_id", "language", "created_at", "pk")
-    positions = {}
-    for page_id, lang, created_at, pk in shown:
-        positions.setdefault((page_id, lang), []).append((created_at, pk))
-    for thread in positions.values():
-        thread.sort()
+    positions = _thread_positions(keys)
     pages = {key: {1} for key in keys}
     for comment in comments:
         key, root = (comment.page_id, comment.language), comment.root_id or comment.pk
         if root in roots:
-            before = bisect.bisect_left(positions.get(key, []), (roots[root], root))
-            pages[key] |= {max(page_number(before) - 1, 1), page_number(before)}
+            pages[key] |= _pages_around(positions[key], (roots[root], root))
     return {key: sorted(numbers) for key, numbers in pages.items()}
 
 
