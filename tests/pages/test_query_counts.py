@@ -52,7 +52,9 @@ EXPECTED = {
     # The index counts the addresses of every file; a file reads its own kind only.
     "sitemap": 12,
     "sitemap file": 4,
-    "author": 11,
+    # A count and a slice of the listing, then the cards of that page only: its posts and its
+    # articles, each with their author.
+    "author": 12,
     "robots": 0,
     "404": 6,
 }
@@ -184,7 +186,7 @@ EXPECTED_WITH_FRAGMENTS = {
     "atom": 6,
     "sitemap": 11,
     "sitemap file": 3,
-    "author": 9,
+    "author": 10,
     "robots": 0,
     "404": 4,
 }
