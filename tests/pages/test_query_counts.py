@@ -177,7 +177,7 @@ EXPECTED_WITH_FRAGMENTS = {
     "kb index": 3,
     "article": 0,
     "qa index": 4,
-    "question": 3,
+    "question": 0,
     "topic": 12,
     "blog index, page 2": 3,
     "topic, page 2": 10,
