@@ -32,16 +32,16 @@ EXPECTED = {
     "home": 14,
     "blog index": 13,
     # The thread's counts (its number of pages) and one page of it (apps/comments/threads.py).
-    "blog post": 27,
+    "blog post": 30,
     # Two top-level comments a page, so page 2 of 2 (SMALL) or of 8 (LARGE).
-    "blog post, comments page 2": 27,
+    "blog post, comments page 2": 30,
     # A redirect to the last top-level comment's reply: the comment with its parents, its page
     # (two), the page's withdrawn languages, the top-level comments before its own, the site.
     "comment permalink": 6,
     "kb index": 13,
-    "article": 27,
+    "article": 30,
     "qa index": 14,
-    "question": 27,
+    "question": 30,
     "topic": 14,
     "blog index, page 2": 13,
     # One card, an article: no question's answers to prefetch.
