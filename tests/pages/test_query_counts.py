@@ -178,17 +178,17 @@ EXPECTED_WITH_FRAGMENTS = {
     "article": 0,
     "qa index": 4,
     "question": 0,
-    "topic": 12,
+    "topic": 11,
     "blog index, page 2": 3,
-    "topic, page 2": 10,
-    "search": 9,
+    "topic, page 2": 9,
+    "search": 8,
     "rss": 6,
     "atom": 6,
     "sitemap": 11,
     "sitemap file": 3,
-    "author": 10,
+    "author": 9,
     "robots": 0,
-    "404": 4,
+    "404": 3,
 }
 
 
