@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run run-prod test install install-site tools system db lint messages check-messages bench \
+.PHONY: run run-prod test install install-site tools system db snapshot lint messages check-messages bench \
 	bench-search bench-analysis bench-reindex bench-flood bench-scale screenshots lighthouse budgets clean
 
 ## run: install, migrate an embedded SQLite database, load the seed content, serve on :8000
@@ -66,6 +66,11 @@ $(VENV)/.installed: $(VENV)/.installed-site
 ## db: migrate, fill the translation fields, load the seed content, reindex, editor account
 db: install-site
 	@$(PY) scripts/prepare.py --admin-url http://$(HOST):$(PORT)/admin/
+
+## snapshot: write scripts/empty-database.sql.gz (every migration on an empty SQLite database, as
+## SQL) after adding a migration; `make run`'s first start loads it instead of migrating
+snapshot: install-site
+	$(PY) scripts/prepare.py --write-snapshot
 
 ## lint: ruff, models and migrations agree, the layers contract (pyproject.toml), no function
 ## over 50 lines outside bench/, and the average cyclomatic complexity of apps/ (radon; the

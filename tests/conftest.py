@@ -39,13 +39,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def forget_process_memory():
-    """What the site keeps in each process beside the shared cache (rendered parts, known sites,
+    """What the site keeps in each process beside the shared cache (rendered parts,
     when a page's outage copy was last saved) starts empty in every test, as the cache does."""
-    from apps.caching import fragments, routes, saved_copies
+    from apps.caching import fragments, saved_copies
 
     def forget():
         fragments.forget_local()
-        routes._known_sites.clear()
         saved_copies.SavedCopyMiddleware._saved_at.clear()
 
     forget()

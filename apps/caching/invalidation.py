@@ -7,13 +7,14 @@ old content in between:
 
 - page_changed(page): a page was published, unpublished or moved, or withdrawn or restored in
   one language. Everything rendered under the
-  content version (fragments, routes, known sites) is never read again, and every URL that shows
+  content version (fragments, routes) is never read again, and every URL that shows
   the page is purged (targets.page_urls).
 - shared_content_changed(): something many pages show or obey (an author, a topic, a site, a
   privacy rule, the comment settings): a new content version; the page cache's TTL catches up.
 - thread_changed(page_id, lang, pages): a page's public comments in one language: that
   thread's renderings and counts, and the page's URL in that language at the thread's page
-  numbers `pages()` says (the comments app knows which pages a comment is on).
+  numbers `pages()` says (the comments app knows which pages a comment is on);
+  threads_changed(keys, pages) the same for many threads at once, with one purge.
 
 Wagtail's own page and site signals are connected here; the apps that own authors, topics and
 comments call these functions from their own signal handlers.
@@ -44,6 +45,26 @@ def thread_changed(page_id, lang, pages=lambda: [1]):
     purge_after_commit(
         lambda: targets.thread_urls(Page.objects.get(pk=page_id).specific, lang, pages())
     )
+
+
+def threads_changed(keys, pages):
+    """thread_changed for many (page id, language) threads at once (a bulk moderation):
+    `pages()` says {(page id, language): page numbers}; one purge for all of them, sent by the
+    task worker (purge.purge_after_commit)."""
+    keys = set(keys)
+    transaction.on_commit(lambda: threads.forget_many(keys))
+    purge_after_commit(lambda: _thread_urls(pages()), background=True)
+
+
+def _thread_urls(numbers):
+    """The URLs of {(page id, language): page numbers}, the pages read in one query per type."""
+    pages = Page.objects.filter(pk__in={page_id for page_id, _lang in numbers}).specific()
+    by_id = {page.pk: page for page in pages}
+    urls = set()
+    for (page_id, lang), wanted in numbers.items():
+        if page_id in by_id:
+            urls |= targets.thread_urls(by_id[page_id], lang, wanted)
+    return urls
 
 
 def _page_signal(sender, instance, **kwargs):

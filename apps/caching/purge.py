@@ -9,6 +9,7 @@ from urllib.request import urlopen
 
 from django.db import transaction
 from django.utils.encoding import iri_to_uri
+from django_tasks import task
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
@@ -42,9 +43,18 @@ def purge(urls):
             logger.exception("Purging %d URLs from the %s cache failed", len(absolute), name)
 
 
-def purge_after_commit(get_urls):
+@task()
+def purge_later(urls):
+    """purge() by the task worker (`manage.py db_worker`, which polls every second)."""
+    purge(urls)
+
+
+def purge_after_commit(get_urls, background=False):
     """Work out the URLs now (the objects are at hand) and purge once the change is committed,
-    so that the next request cannot fetch and cache the old content again."""
+    so that the next request cannot fetch and cache the old content again. background=True
+    for a change of many pages at once (a bulk moderation: hundreds of URLs, each sent once per
+    encoding): the task worker sends them a second or so later instead of the editor's request
+    waiting for each; Django's own caches are dropped at once either way."""
     if not get_backends():
         return
     try:
@@ -52,7 +62,10 @@ def purge_after_commit(get_urls):
     except Exception:  # noqa: BLE001 - never fail the change itself; the cache's TTL catches up
         logger.exception("Could not work out which URLs to purge")
         return
-    transaction.on_commit(lambda: purge(urls))
+    if background:
+        transaction.on_commit(lambda: purge_later.enqueue(sorted(urls)))
+    else:
+        transaction.on_commit(lambda: purge(urls))
 
 
 class EncodedCopiesBackend(HTTPBackend):

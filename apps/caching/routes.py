@@ -8,13 +8,12 @@ package and by `set_translation_url_paths`), and page URLs are built from those 
 routing looks the path up there: the inverse of how the link was made.
 
 With the fragment cache on (production), what routing finds is also kept under the content
-version (apps/caching/fragments.py): each process keeps its sites with their root pages, and the
-cache keeps each address's page with its privacy rules, so that a request that reaches Django
-starts without a query. Publishing, moving or unpublishing a page, or changing a site or a
-privacy rule, makes a new content version (apps/caching/invalidation.py).
+version (apps/caching/fragments.py): the cache keeps each address's page with its privacy rules,
+so that routing a request that reaches Django costs no query; Wagtail finds the request's site
+itself, as it always does (Site.find_for_request). Publishing, moving or unpublishing a page,
+or changing a site or a privacy rule, makes a new content version (apps/caching/invalidation.py).
 """
 
-import copy
 import hashlib
 import pickle
 
@@ -30,11 +29,6 @@ from apps.core.pages import is_page_of
 from apps.core.translation import current_language, withdrawn_languages
 
 from . import fragments
-
-# Sites by (host, port) in this process, with the content version they were read under.
-_known_sites = {}
-# Hosts are checked against ALLOWED_HOSTS before this is filled; the cap is only a backstop.
-KNOWN_SITES_MAX = 64
 
 
 def localized_url_path(page, lang):
@@ -55,7 +49,7 @@ def _route_to_keep(root, request, path_components, key):
         return result, None
     # Wagtail asks every page it serves for its privacy rules (its own and its ancestors'):
     # kept with the page, they cost no query either; so do the languages it is withdrawn in,
-    # which its serve reads. The root page itself comes from known_site.
+    # which its serve reads. The root page itself comes with the request's site.
     withdrawn_languages(page)
     found = pickle.dumps((page if path_components else None, list(page.get_view_restrictions())))
     cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
@@ -151,57 +145,3 @@ def _resolve_subpage(page, components):
     except Http404:
         return None
     return RouteResult(page, args=(view, args, kwargs))
-
-
-def _site_key(request):
-    return request.get_host(), request.get_port()
-
-
-def known_site(request):
-    """A copy of the request's site and its root page as found by an earlier request in this
-    process under the current content version, or None."""
-    known = _known_sites.get(_site_key(request))
-    # remember_site keeps sites only under a content version, never under None.
-    if known is None or known[0] != fragments.version(request):
-        return None
-    _version, site, root = known
-    site = copy.copy(site)
-    site.root_page = copy.copy(root)
-    return site
-
-
-def remember_site(request):
-    """Keep the site Wagtail found for this request, with its root page as routing made it
-    specific, for the next requests under the same content version."""
-    site = getattr(request, "_wagtail_site", None)
-    version = fragments.version(request)
-    root = site.root_page.__dict__.get("specific") if site is not None else None
-    if version is None or root is None:
-        return
-    # Copies, without what this request's routing set on them.
-    site, root = copy.copy(site), copy.copy(root)
-    root.__dict__.pop("known_view_restrictions", None)
-    if len(_known_sites) >= KNOWN_SITES_MAX:
-        _known_sites.clear()
-    _known_sites[_site_key(request)] = (version, site, root)
-
-
-class KnownSiteMiddleware:
-    """Tells Wagtail the request's site from this process's memory, where it would otherwise
-    ask the database on every request; learns it from the first request that finds it. Off
-    with the fragment cache. Nothing here touches the database, so an outage is still answered
-    by apps.operations.outage."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not fragments.enabled(request):
-            return self.get_response(request)
-        site = known_site(request)
-        if site is not None:
-            request._wagtail_site = site
-        response = self.get_response(request)
-        if site is None:
-            remember_site(request)
-        return response

@@ -25,6 +25,11 @@ def forget(page_id, lang):
     cache.delete(_version_key(page_id, lang))
 
 
+def forget_many(keys):
+    """forget() for many (page id, language) threads, in one call to the cache."""
+    cache.delete_many([_version_key(page_id, lang) for page_id, lang in keys])
+
+
 def enabled():
     return getattr(settings, "COMMENTS_THREAD_CACHE_SECONDS", 0) > 0
 

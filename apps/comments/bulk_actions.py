@@ -1,5 +1,6 @@
 """Approve, spam and trash for many comments at once, from the moderation queue."""
 
+from django.db.models import Q
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -17,12 +18,31 @@ class ModerationBulkAction(SnippetBulkAction):
     def models(cls):
         return [Comment]
 
+    def get_all_objects_in_listing_query(self, parent_id):
+        """"Select all in listing": the comments the queue shows with its filters and search
+        (Wagtail sends them along), where Wagtail's default for snippets is every comment in
+        the table, spam and trash included."""
+        viewset = Comment.snippet_viewset
+        filters = viewset.filterset_class(
+            self.request.GET, queryset=Comment.objects.all(), request=self.request
+        )
+        if not filters.is_valid():
+            return Comment.objects.none().values_list("pk", flat=True)
+        comments = filters.qs
+        words = self.request.GET.get("q", "").strip()
+        if words:
+            match = Q()
+            for field in viewset.search_fields:
+                match |= Q(**{f"{field}__icontains": words})
+            comments = comments.filter(match)
+        return comments.values_list("pk", flat=True)
+
     def check_perm(self, comment):
         return self.request.user.has_perm("comments.change_comment")
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        return moderation.apply(cls.moderation_action, objects, user), 0
+        return moderation.apply_many(cls.moderation_action, objects, user), 0
 
     def get_execution_context(self):
         return {"user": self.request.user}

@@ -46,6 +46,11 @@ def decided(comment):
     comment.reports.filter(resolved=False).update(resolved=True)
 
 
+def decided_many(comments):
+    """decided() for many comments, in one UPDATE."""
+    CommentReport.objects.filter(comment__in=comments, resolved=False).update(resolved=True)
+
+
 def open_counts(comment):
     """[(reason label, how many open reports)] for the moderation screen."""
     labels = dict(CommentReport._meta.get_field("reason").choices)

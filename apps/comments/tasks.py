@@ -101,6 +101,17 @@ def notify_moderators(comment_id):
 
 @task()
 def notify_reply(reply_id):
+    return _notify_reply(reply_id)
+
+
+@task()
+def notify_replies(reply_ids):
+    """notify_reply for each of a bulk approval's replies, in one task."""
+    return sum(_notify_reply(reply_id) for reply_id in reply_ids)
+
+
+def _notify_reply(reply_id):
+    """Tell the commenter `reply_id` answers, when they asked for it and confirmed their address."""
     reply = Comment.objects.select_related("parent", "page").filter(pk=reply_id).first()
     if reply is None or reply.status != Comment.Status.APPROVED or reply.parent is None:
         return 0

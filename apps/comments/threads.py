@@ -8,6 +8,7 @@ contents move only when an earlier top-level comment is hidden, so a comment's p
 its permanent link (/<lang>/comments/<id>/) sends the reader, worked out when it is followed.
 """
 
+import bisect
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -112,6 +113,36 @@ def purged_pages(comment):
             return [1]
     number = page_of(root, visible_comments(comment.page_id, comment.language))
     return sorted({1, max(number - 1, 1), number})
+
+
+def purged_pages_many(comments):
+    """{(page id, language): purged_pages} for the threads of `comments` (a bulk decision), in
+    two queries however many comments and threads: their top-level comments, and the approved
+    top-level comments of those threads, positioned in Python."""
+    roots = dict(
+        Comment.objects.filter(pk__in={c.root_id or c.pk for c in comments}).values_list(
+            "pk", "created_at"
+        )
+    )
+    keys = {(comment.page_id, comment.language) for comment in comments}
+    shown = Comment.objects.filter(
+        status=Comment.Status.APPROVED,
+        parent=None,
+        page_id__in={page_id for page_id, _lang in keys},
+        language__in={lang for _page_id, lang in keys},
+    ).values_list("page_id", "language", "created_at", "pk")
+    positions = {}
+    for page_id, lang, created_at, pk in shown:
+        positions.setdefault((page_id, lang), []).append((created_at, pk))
+    for thread in positions.values():
+        thread.sort()
+    pages = {key: {1} for key in keys}
+    for comment in comments:
+        key, root = (comment.page_id, comment.language), comment.root_id or comment.pk
+        if root in roots:
+            before = bisect.bisect_left(positions.get(key, []), (roots[root], root))
+            pages[key] |= {max(page_number(before) - 1, 1), page_number(before)}
+    return {key: sorted(numbers) for key, numbers in pages.items()}
 
 
 def is_shown(comment):

@@ -10,12 +10,14 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from . import seeded_names
         from .translation import (
             keep_base_columns_in_default_language,
             keep_languages_explicit,
             relax_default_language_requirement,
         )
 
+        seeded_names.connect()
         relax_default_language_requirement()
         keep_languages_explicit()
         post_save.connect(

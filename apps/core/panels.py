@@ -3,11 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from .parts import parts_in_languages
 from .translation import LANGUAGE_NAMES, page_languages, withdrawn_languages
 
 
 class PageLanguagesPanel(Panel):
-    """Read-only: the languages this page exists in (those whose title is filled)."""
+    """Read-only: the languages this page exists in (those whose title is filled), and how many
+    of its parts (a question's answers) exist in each."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Languages"))
@@ -24,4 +26,5 @@ class PageLanguagesPanel(Panel):
                 LANGUAGE_NAMES[code] for code in sorted(withdrawn_languages(instance))
             ]
             context["is_new"] = instance.pk is None
+            context["parts"] = parts_in_languages(instance)
             return context

@@ -1,6 +1,16 @@
 """Where discovery shows a page besides its own URL: the feeds, the sitemap, and the related
-pages of its neighbours. Registered with apps/caching/targets.py, so that publishing purges them."""
+pages of its neighbours. Registered with apps/caching/targets.py, so that publishing purges them.
 
+The neighbours purged are bounded: NEIGHBOURS_PURGED pages, however many pages picked this one
+by hand (1,000 would be some 3,000 URLs, each purged once per encoding, on every publish). First
+the page's own related pages (the ranking is symmetric, so they show it), then the pages that
+picked it, most recently published first. The others show the old title or summary in their
+"related" list until their copy in the page cache expires: at most the cache's TTL (ten
+minutes, deploy/nginx.conf.template), since everything Django keeps rendered is keyed by the
+content version that the publish replaced, so the next fill is fresh (docs/caching.md).
+"""
+
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Page
@@ -12,18 +22,25 @@ from .models import RelatedPageLink
 from .related import related_page_ids
 from .sitemaps import sitemap_addresses
 
+NEIGHBOURS_PURGED = 30
 
-def _neighbour_ids(page):
-    """Pages whose "related" list may show `page`: its own related pages (the ranking is
-    symmetric: shared topics and shared words) and every page that picked it by hand; in every
-    language the page has text in, so that a language just withdrawn leaves its neighbours too."""
-    ids = set()
+
+def _neighbour_ids(page, limit=None):
+    """Up to `limit` (NEIGHBOURS_PURGED) pages whose "related" list shows `page`: its own
+    related pages (the ranking is symmetric: shared topics and shared words), in every language
+    the page has text in, so that a language just withdrawn leaves its neighbours too; then the
+    pages that picked it by hand, the most recently published first."""
+    limit = limit or NEIGHBOURS_PURGED
+    ids = []
     for lang in titled_languages(page):
-        ids.update(related_page_ids(page, lang))
+        ids.extend(related_page_ids(page, lang))
     for link_model in RelatedPageLink.__subclasses__():
-        ids.update(link_model.objects.filter(related_id=page.pk).values_list("page_id", flat=True))
-    ids.discard(page.pk)
-    return ids
+        picked = link_model.objects.filter(related_id=page.pk).order_by(
+            F("page__last_published_at").desc(nulls_last=True), "page_id"
+        )
+        ids.extend(picked.values_list("page_id", flat=True)[:limit])
+    unique = [pk for pk in dict.fromkeys(ids) if pk != page.pk]
+    return unique[:limit]
 
 
 def urls_showing(page):

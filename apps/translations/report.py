@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -22,6 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, get_page_content_types
 
 from apps.core import withdrawal
+from apps.core.parts import part_summary
 from apps.core.translation import (
     LANGUAGE_CODES,
     current_language,
@@ -30,7 +31,15 @@ from apps.core.translation import (
     withdrawn_languages,
 )
 
-from .status import STATE_LABELS, STATES, annotate_facts, state_condition, states_of
+from .status import (
+    STATE_LABELS,
+    STATES,
+    annotate_facts,
+    annotate_parts,
+    parts_of,
+    state_condition,
+    states_of,
+)
 
 
 def language_name(lang):
@@ -108,23 +117,33 @@ def state_cell(lang):
 
     def cell(page):
         state = page.language_states[lang]
+        parts = format_html_join(
+            "", '<br><span class="mishov-parts{}">{}</span>',
+            ((" mishov-parts--lacking" if counts[lang] < total else "",
+              part_summary(child, counts[lang], total))
+             for child, total, counts in getattr(page, "parts", ())),
+        )  # fmt: skip
         return format_html(
-            '<span class="mishov-state mishov-state--{}">{}</span>', state, STATE_LABELS[state]
-        )
+            '<span class="mishov-state mishov-state--{}">{}</span>{}',
+            state, STATE_LABELS[state], parts,
+        )  # fmt: skip
 
     return cell
 
 
 def with_states(pages):
-    """Give each page of a page of results its states (read from annotate_facts)."""
+    """Give each page of a page of results its states (read from annotate_facts) and its
+    parts in each language (annotate_parts)."""
     for page in pages:
         page.language_states = states_of(page)
+        page.parts = parts_of(page)
         page.state_labels = {lang: STATE_LABELS[s] for lang, s in page.language_states.items()}
     return pages
 
 
 class TranslationReportView(PageReportView):
-    """Every page × he/fa/fi: live, draft, missing or withdrawn, in one query."""
+    """Every page × he/fa/fi: live, draft, missing or withdrawn, and how many of its parts (a
+    question's answers) exist in each language, in one query."""
 
     page_title = _("Translations")
     header_icon = "globe"
@@ -149,7 +168,7 @@ class TranslationReportView(PageReportView):
         pages = self.permission_policy.instances_user_has_permission_for(
             self.request.user, "change"
         ).filter(depth__gt=1)
-        self.queryset = annotate_facts(pages)
+        self.queryset = annotate_parts(annotate_facts(pages))
         return super().get_queryset()
 
     @cached_property

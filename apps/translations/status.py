@@ -13,7 +13,19 @@ To add a state (a translation awaiting review, say), add its fact to `facts` and
 RULES in its place: the report, the explorer's filter and the dashboard's counts follow.
 """
 
-from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import Exact
@@ -22,6 +34,7 @@ from modeltranslation.translator import NotRegistered, translator
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 
+from apps.core.parts import part_filled_in, translated_child_relations
 from apps.core.translation import LANGUAGE_CODES, titled_in, withdrawn_in
 
 from .outdated import outdated_in
@@ -161,3 +174,45 @@ def state_counts(pages):
         }
     )
     return {tuple(key.split("__")): count for key, count in counts.items()}
+
+
+# A page's translated parts (a question's answers): how many, and how many exist in each language.
+
+
+def part_relations():
+    """(child model, the child's key to its page) of every page type's translated parts."""
+    return list(dict.fromkeys(
+        (child, key)
+        for model in get_page_models()
+        for _name, child, key in translated_child_relations(model)
+    ))  # fmt: skip
+
+
+def _part_count(child, key, condition):
+    rows = child.objects.filter(condition, **{key: OuterRef("pk")}).order_by().values(key)
+    return Coalesce(Subquery(rows.annotate(number=Count("pk")).values("number")[:1]), 0)
+
+
+def annotate_parts(pages):
+    """`pages` with the number of their parts of each kind (`parts_answer`), and of those that
+    exist in each language (`parts_answer_fi` …), as subqueries of the same one query."""
+    annotations = {}
+    for child, key in part_relations():
+        name = f"parts_{child._meta.model_name}"
+        annotations[name] = _part_count(child, key, Q())
+        for lang in LANGUAGE_CODES:
+            annotations[f"{name}_{lang}"] = _part_count(child, key, part_filled_in(child, lang))
+    return pages.annotate(**annotations)
+
+
+def parts_of(page):
+    """[(child model, number of parts, {language: parts in it})] from annotate_parts, for the
+    kinds of parts the page has."""
+    found = []
+    for child, _key in part_relations():
+        name = f"parts_{child._meta.model_name}"
+        total = getattr(page, name, 0)
+        if total:
+            counts = {lang: getattr(page, f"{name}_{lang}") for lang in LANGUAGE_CODES}
+            found.append((child, total, counts))
+    return found

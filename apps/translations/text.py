@@ -12,11 +12,11 @@ translator writes (CharBlock, TextBlock, RichTextBlock).
 import hashlib
 import json
 
-from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import translator
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from apps.core.parts import translated_children
 from apps.core.text import without_ids
 from apps.core.translation import own_value
 
@@ -33,16 +33,6 @@ def translated_fields(model):
     present = set(translator.get_options_for_model(model).all_fields) - DERIVED_FIELDS
     own = [f.name for f in model._meta.get_fields() if f.name in present]
     return sorted(own, key=lambda name: FIELD_PLACES.get(name, 0))
-
-
-def translated_children(model):
-    """(accessor name, child model) for each child relation whose model is translated."""
-    registered = set(translator.get_registered_models())
-    return [
-        (relation.get_accessor_name(), relation.related_model)
-        for relation in get_all_child_relations(model)
-        if relation.related_model in registered
-    ]
 
 
 def stream_block(model, name):

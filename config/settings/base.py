@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its catalogs: Wagtail words times with its naturaltime ("Sent to … 2 minutes ago").
+    "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -78,7 +80,6 @@ MIDDLEWARE = [
     "apps.core.locale.AdminAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
-    "apps.caching.routes.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # An editor's view of a public page (with the user bar) is private to them.

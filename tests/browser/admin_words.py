@@ -38,15 +38,6 @@ ALLOWED = {
     "UTC": "the time standard's abbreviation, in time zone names",
 }
 
-# NOT translatable through catalogs, left open (see the report of issue 17): Wagtail draws these
-# in English whatever the language. The sites listing labels three columns from their field
-# names ("port" -> "Port"), not from the model's translated verbose names; listings print a
-# missing model name as "None". Each is allowed only as the whole text of its line (or in a
-# title naming it).
-KNOWN_GAPS = {
-    "Port": "sites listing column", "Site name": "sites listing column",
-    "Root page": "sites listing column", "None": "a listing's missing model name",
-}  # fmt: skip
 
 # What is not language: addresses, e-mail addresses, paths and file names, model labels
 # ("blog.blogpostpage"), placeholders.
@@ -114,8 +105,6 @@ def findings(page, screen, names=frozenset()):
     found = []
     page.wait_for_load_state()  # a click may have started a navigation
     for where, line in page.evaluate(COLLECT):
-        for gap in KNOWN_GAPS:
-            line = re.sub(rf"(?:^|[‚'”«]){gap}(?:$|['”»])|\b{gap}$", " ", line)
         if english_words(line, names):
             found.append((screen, where, line.strip()[:200]))
     return found
@@ -186,6 +175,7 @@ def admin_screens(ids):
             for name, pk in ids["types"].items()
         ],
         ("history", f"/admin/pages/{p}/history/", None),
+        ("workflow history", f"/admin/pages/{ids['moderated']}/workflow_history/", None),
         ("revisions", f"/admin/pages/{p}/revisions/{ids['revision']}/view/", None),
         ("compare", f"/admin/pages/{p}/revisions/compare/earliest...{ids['revision']}/", None),
         ("delete", f"/admin/pages/{p}/delete/", None),

@@ -37,6 +37,14 @@ def get(client, url):
     return response, [q["sql"] for q in queries.captured_queries]
 
 
+def beyond_the_site(queries):
+    """The queries other than Wagtail finding the request's site and its root (home) page."""
+    return [
+        sql for sql in queries
+        if 'FROM "wagtailcore_site"' not in sql and 'FROM "home_homepage"' not in sql
+    ]
+
+
 def test_a_page_rendered_again_reads_no_page_author_or_topic(client):
     _page, url = commentable("he")
     first, first_queries = get(client, url)
@@ -44,8 +52,8 @@ def test_a_page_rendered_again_reads_no_page_author_or_topic(client):
     assert first.status_code == again.status_code == 200
     assert without_token(again.content.decode()) == without_token(first.content.decode())
     assert len(queries) < len(first_queries)
-    for table in ("wagtailcore_page", "wagtailcore_site", "people_author", "taxonomy_topic"):
-        assert not [sql for sql in queries if f'"{table}"' in sql], table
+    for table in ("wagtailcore_page", "people_author", "taxonomy_topic"):
+        assert not [sql for sql in beyond_the_site(queries) if f'"{table}"' in sql], table
 
 
 def test_the_first_reading_of_the_comment_settings_keeps_the_cache(
@@ -60,7 +68,7 @@ def test_the_first_reading_of_the_comment_settings_keeps_the_cache(
         client.get(url)  # Wagtail creates the settings with their defaults here
     assert CommentSettings.objects.exists()
     _response, queries = get(client, url)
-    assert not [sql for sql in queries if '"wagtailcore_page"' in sql]
+    assert not [sql for sql in beyond_the_site(queries) if '"wagtailcore_page"' in sql]
 
 
 def test_each_language_has_its_own_parts(client):

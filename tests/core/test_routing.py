@@ -69,16 +69,3 @@ def test_queries_do_not_grow_with_the_section():
     for number in range(15):
         create_page(BlogPostPage, "he", f"שכן בבלוג {number}")
     assert queries() == before
-
-
-def test_wagtail_still_takes_the_site_a_request_carries(rf):
-    """apps/caching/routes.py hands Wagtail the request's site through `request._wagtail_site`,
-    the attribute Wagtail's own Site.find_for_request fills and reads back (a private detail,
-    kept because it saves a query on every request Django renders). This pins it: an upgrade
-    of Wagtail that stops reading it fails here instead of silently costing that query."""
-    from wagtail.models import Site
-
-    request = rf.get("/he/")
-    marker = object()
-    request._wagtail_site = marker
-    assert Site.find_for_request(request) is marker

@@ -3,17 +3,20 @@ explorer's column and filter, and the dashboard's counts."""
 
 import html
 import itertools
+import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils.translation import ngettext, override
+from django.utils.translation import gettext, ngettext, override
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.core import withdrawal
+from apps.core.parts import part_summary
+from apps.qa.models import Answer, QuestionPage
 from apps.translations.status import (
     DRAFT,
     LIVE,
@@ -219,3 +222,62 @@ def test_the_report_exports_the_states_in_the_admin_language(client, editor, pag
     assert lines[0].split(",")[-3:] == ["heprea", "persia", "suomi"]
     row = next(line for line in lines if "טיוטה בפינית סטטוס" in line)
     assert row.endswith(",Julkaistu,Puuttuu,Luonnos")
+
+
+
+def _question(title, answers):
+    """A live Hebrew question with `answers`: one dict of body fields (body_he=…) per answer."""
+    return create_page(
+        QuestionPage, "he", title,
+        answers=[Answer(sort_order=i, **fields) for i, fields in enumerate(answers)],
+    )  # fmt: skip
+
+
+@pytest.fixture
+def question(db):
+    """Three answers: all in Hebrew, two in Persian, one in Finnish."""
+    return _question("שאלה עם תשובות סטטוס", [
+        {"body_he": "<p>א</p>", "body_fa": "<p>الف</p>", "body_fi": "<p>Yksi</p>"},
+        {"body_he": "<p>ב</p>", "body_fa": "<p>ب</p>"},
+        {"body_he": "<p>ג</p>"},
+    ])  # fmt: skip
+
+
+def _report_row(text, title):
+    row = text[text.index(title) :]
+    return row[: row.index("</tr>")]
+
+
+@pytest.mark.parametrize("lang", ["he", "fa", "fi"])
+def test_the_report_counts_a_questions_answers_in_each_language(client, editor, question, lang):
+    row = _report_row(report(editor(client, lang), ""), question.title_he)
+    parts = re.findall(r'<span class="mishov-parts[^"]*">([^<]*)</span>', row)
+    with override(lang):
+        assert parts == [part_summary(Answer, n, 3) for n in (3, 2, 1)], row
+        assert gettext("Answers") in parts[0] and "Answers" not in parts[0]
+    assert row.count("mishov-parts--lacking") == 2  # Persian and Finnish lack some
+
+
+def test_the_report_counts_answers_in_the_same_queries(client, editor, question):
+    editor(client, "he")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            report(client, "")
+        return len(captured)
+
+    before = queries()
+    for number in range(12):
+        _question(f"עוד שאלה לספירה {number}", [{"body_he": "<p>א</p>"}, {"body_fi": "<p>B</p>"}])
+    assert queries() == before
+
+
+@pytest.mark.parametrize("lang", ["he", "fa", "fi"])
+def test_the_questions_languages_panel_counts_its_answers(client, editor, question, lang):
+    response = editor(client, lang).get(f"/admin/pages/{question.pk}/edit/")
+    text = html.unescape(response.content.decode())
+    with override(lang):
+        line = f"{gettext('Answers')}: עברית " + gettext("%(count)s of %(total)s") % {
+            "count": 3, "total": 3}
+    assert line in text
+    assert "<strong>Suomi 1" in text and "<strong>فارسی 2" in text
