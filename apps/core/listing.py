@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Exists
 from django.http import Http404
 
-from .translation import current_language, in_language
+from .translation import LANGUAGE_CODES, current_language, in_language, titled_in
 
 
 def live_in_language(model, lang=None):
@@ -14,6 +15,37 @@ def live_in_language(model, lang=None):
 
 def newest_first(queryset):
     return queryset.order_by("-first_published_at", "-pk")
+
+
+def newest_ids(models, lang, **lookup):
+    """(id, first published) of the live pages of `models` in `lang` matching `lookup`, newest
+    first: one query over the page types, which a listing page counts and slices in SQL (the
+    whole listing is never loaded)."""
+    first, *others = (
+        live_in_language(model, lang)
+        .filter(**lookup)
+        .order_by()
+        .values_list("page_ptr_id", "first_published_at")
+        for model in models
+    )
+    return first.union(*others, all=True).order_by("-first_published_at", "-page_ptr_id")
+
+
+def languages_with_live_pages(instance, models, **lookup):
+    """The languages (site order) in which any of `models` has a live page titled in it that
+    matches `lookup`: one query on `instance`'s own row, an EXISTS per language and page type,
+    each of which stops at the first page it finds, however many there are."""
+    conditions = {
+        f"{lang}_{number}": Exists(model.objects.live().filter(titled_in(lang), **lookup))
+        for lang in LANGUAGE_CODES
+        for number, model in enumerate(models)
+    }
+    found = type(instance).objects.filter(pk=instance.pk).values(**conditions).get()
+    return [
+        lang
+        for lang in LANGUAGE_CODES
+        if any(found[f"{lang}_{number}"] for number in range(len(models)))
+    ]
 
 
 def listing_page(request, items, per_page=None):

@@ -112,11 +112,12 @@ def article_models():
     return [model for model in get_page_models() if getattr(model, "is_article", False)]
 
 
-def article_cards(ids):
+def article_cards(ids, models=None):
     """The articles with `ids`, in that order, each with what its type's card shows
-    (card_prefetch): one query per page type and its prefetches, whatever the mix of types."""
+    (card_prefetch): one query per page type (of `models`, default every article type) and its
+    prefetches, whatever the mix of types."""
     found = {}
-    for model in article_models():
+    for model in models or article_models():
         found |= model.objects.prefetch_related(*model.card_prefetch).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 

@@ -7,12 +7,13 @@ title and lead's search terms (see similarity.py), then newest first. A page tha
 a topic nor a word is not "related" and is not shown.
 
 The cost does not depend on how many pages are shown: one query for the picks, one for the
-page's topics, one light query per page type to rank candidates (at most CANDIDATES_PER_TYPE
-each, picks and most shared topics first), then one query per page type to load the winners and
-one for the answers of questions among them (their reading time).
+page's topics, two light queries per page type for candidates (at most CANDIDATES_PER_TYPE
+each: the picks and the pages sharing a topic, most shared first, then the newest of the rest;
+neither counts topics over every page of the type), then one query per page type to load the
+winners and one for the answers of questions among them (their reading time).
 """
 
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
 
 from apps.core.pages import article_cards, article_models, topics_of
 from apps.core.translation import current_language, in_language, own_value
@@ -44,20 +45,42 @@ def _is_picked(picked):
 
 def _candidates(model, page, lang, picked, topic_ids, own_words):
     """The model's live pages in `lang` that may be related: picks and most shared topics
-    first, at most CANDIDATES_PER_TYPE, each with its shared topics and word similarity."""
+    first, then the newest of the others, at most CANDIDATES_PER_TYPE, each with its shared
+    topics and word similarity.
+
+    Two bounded queries rather than one that counts the shared topics of every page of the
+    type: the picks and the pages sharing a topic (found through the topics' own index), then
+    the newest pages that are neither, which all share nothing and so rank by date alone."""
     title, summary = f"title_{lang}", f"{model.summary_field}_{lang}"
-    queryset = (
-        model.objects.live()
-        .filter(in_language(lang))
-        .exclude(pk=page.pk or 0)
+    pages = model.objects.live().filter(in_language(lang)).exclude(pk=page.pk or 0)
+    near = _picked_or_sharing(model, picked, topic_ids)
+    columns = ("pk", title, summary, "first_published_at")
+    # values() first: the topics are counted per page on these columns only.
+    ranked = (
+        pages.filter(near)
+        .values(*columns)
         .annotate(shared=_shared_topics(topic_ids), picked=_is_picked(picked))
         .order_by("-picked", "-shared", "-first_published_at", "-pk")
     )
-    rows = queryset.values("pk", title, summary, "shared", "first_published_at")
+    others = pages.exclude(near).values(*columns, shared=Value(0))
+    rows = [
+        *ranked[:CANDIDATES_PER_TYPE],
+        *others.order_by("-first_published_at", "-pk")[:CANDIDATES_PER_TYPE],
+    ]
     return [
         _candidate(row, own_words, _page_words(row[title], row[summary], lang))
         for row in rows[:CANDIDATES_PER_TYPE]
     ]
+
+
+def _picked_or_sharing(model, picked, topic_ids):
+    """A condition selecting the editor's picks and the pages that share one of `topic_ids`."""
+    field = model._meta.get_field("topics")
+    topic = f"{field.m2m_reverse_field_name()}__in"
+    sharing = field.remote_field.through.objects.filter(
+        **{field.m2m_field_name(): OuterRef("pk"), topic: topic_ids}
+    )
+    return Q(pk__in=picked) | Exists(sharing)
 
 
 def _candidate(row, own_words, its_words):

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from apps.content.pages import ContentPage
-from apps.core.listing import live_in_language, paginate
-from apps.core.pages import article_models
+from apps.core.listing import languages_with_live_pages, newest_ids, paginate
+from apps.core.pages import article_cards, article_models
 from apps.core.translation import (
     LANGUAGE_CODES,
     current_language,
@@ -36,12 +36,15 @@ def authored_models():
 
 
 def pages_by(author, lang):
-    """The author's live pages in `lang`, newest first, with what their cards show."""
-    pages = []
-    for model in authored_models():
-        queryset = live_in_language(model, lang).filter(author=author)
-        pages += queryset.prefetch_related(*model.card_prefetch)
-    return sorted(pages, key=lambda p: (p.first_published_at, p.pk), reverse=True)
+    """(id, first published) of the author's live pages in `lang`, newest first: one query
+    that a page of the listing counts and slices (apps.core.listing.newest_ids)."""
+    return newest_ids(authored_models(), lang, author=author)
+
+
+def author_languages(author):
+    """languages_of for one author, in one query that stops at the first page in each
+    language, however many they wrote."""
+    return languages_with_live_pages(author, authored_models(), author=author)
 
 
 def languages_of(authors):
@@ -67,7 +70,7 @@ def author_page(request, key, number=1):
     lang = current_language()
     author = get_object_or_404(Author, key=key)
     listing = paginate(pages_by(author, lang), number, PER_PAGE)
-    languages = languages_of([author])[author.pk]
+    languages = author_languages(author)
     return TemplateResponse(
         request,
         "people/author_page.html",
@@ -76,7 +79,9 @@ def author_page(request, key, number=1):
             "bio": own_value(author, "bio", lang),
             "credentials": own_value(author, "credentials", lang),
             "listing": listing,
-            "items": listing.object_list,
+            "items": article_cards(
+                [pk for pk, _published in listing.object_list], authored_models()
+            ),
             "previous_url": author_url(author, lang, number - 1) if number > 1 else None,
             "next_url": author_url(author, lang, number + 1) if listing.has_next() else None,
             "translation_links": [

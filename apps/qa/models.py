@@ -93,13 +93,12 @@ class QuestionPage(CommentsMixin, TranslatedPage):
 
     def visible_answers(self):
         """Answers that have text in the reader's language, in the editor's order."""
+        # The answers with their authors in one query each, however many answers there are,
+        # and only when they are shown: the page's article is kept as a fragment, and a card
+        # has them prefetched already.
+        prefetch_related_objects([self], "answers__author")
         lang = current_language()
         return [a for a in self.answers.all() if own_value(a, "body", lang)]
-
-    def get_context(self, request, *args, **kwargs):
-        # The answers with their authors in one query each, however many answers there are.
-        prefetch_related_objects([self], "answers__author")
-        return super().get_context(request, *args, **kwargs)
 
     @property
     def answer_summary(self):

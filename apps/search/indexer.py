@@ -1,18 +1,24 @@
 """Keeping the index in step with published pages: one page at a time, or everything."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.db import connection, transaction
+from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 
 from apps.analysis import analyze
+from apps.core.models import LanguageWithdrawal
 from apps.core.pages import article_models
-from apps.core.translation import LANGUAGE_CODES
+from apps.core.translation import LANGUAGE_CODES, is_filled
 
 from .documents import document_parts, is_searchable
 from .models import TERM_LENGTH, Field, SearchDocument, SearchTerm
 
 BATCH_SIZE = 1000
+# Pages loaded at a time by a rebuild: a few megabytes of page text, whatever the site's size.
+CHUNK_SIZE = 100
+# What a page's search text and labels read besides its own columns, where its type has it.
+INDEXED_RELATIONS = ("topics", "author", "answers")
 
 
 def index_term(term):
@@ -101,19 +107,55 @@ def searchable_pages():
     return Page.objects.live().type(*article_models()).order_by("path").specific()
 
 
-def _index_all(pages, on_document):
-    """Index each of `pages` into an emptied index; documents per language, and "pages" that
-    have any."""
+def _searchable_rows():
+    """(id, languages it exists in) of every live, non-alias content page, in tree order: its
+    titles and its withdrawals in two queries, however many pages there are."""
+    titles = [f"title_{lang}" for lang in LANGUAGE_CODES]
+    pages = Page.objects.live().type(*article_models()).filter(alias_of__isnull=True)
+    withdrawn = defaultdict(set)
+    for page_id, lang in LanguageWithdrawal.objects.values_list("page_id", "language"):
+        withdrawn[page_id].add(lang)
+    return [
+        (pk, [lang for lang in filled_languages(row) if lang not in withdrawn[pk]])
+        for pk, *row in pages.order_by("path").values_list("pk", *titles)
+    ]
+
+
+def filled_languages(titles):
+    """The languages whose title in `titles` (one per language, in the site's order) is
+    filled, as titled_languages reads a page."""
+    return [lang for lang, title in zip(LANGUAGE_CODES, titles, strict=True) if is_filled(title)]
+
+
+def _chunk(ids):
+    """The specific pages with `ids`, in that order, each with what indexing reads of it
+    (withdrawn languages, topics, author, answers) prefetched: a few queries per chunk of
+    pages rather than per page."""
+    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    by_type = defaultdict(list)
+    for page in pages.values():
+        by_type[type(page)].append(page)
+    for model, group in by_type.items():
+        related = [name for name in INDEXED_RELATIONS if hasattr(model, name)]
+        prefetch_related_objects(group, "language_withdrawals", *related)
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def _index_all(rows, on_document):
+    """Index the pages of `rows` (_searchable_rows) into an emptied index, CHUNK_SIZE pages at
+    a time (memory stays flat); documents per language, and "pages" that have any."""
     summary, number = Counter(), 0
-    total = sum(len(page.languages) for page in pages)
-    for page in pages:
-        documents = index_page(page, replace=False)
-        summary["pages"] += bool(documents)
-        for document in documents:
-            number += 1
-            summary[document.language] += 1
-            if on_document is not None:
-                on_document(number, total, document)
+    total = sum(len(languages) for _pk, languages in rows)
+    ids = [pk for pk, _languages in rows]
+    for start in range(0, len(ids), CHUNK_SIZE):
+        for page in _chunk(ids[start : start + CHUNK_SIZE]):
+            documents = index_page(page, replace=False)
+            summary["pages"] += bool(documents)
+            for document in documents:
+                number += 1
+                summary[document.language] += 1
+                if on_document is not None:
+                    on_document(number, total, document)
     return summary
 
 
@@ -126,7 +168,6 @@ def rebuild(on_document=None):
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchDocument.objects.all().delete()
-        pages = [page for page in searchable_pages() if is_searchable(page)]
-        summary = _index_all(pages, on_document)
+        summary = _index_all(_searchable_rows(), on_document)
         summary["terms"] = SearchTerm.objects.count()
     return summary

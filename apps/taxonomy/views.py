@@ -1,12 +1,20 @@
 from collections import Counter, defaultdict
+from functools import reduce
+from operator import or_
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from apps.core.listing import listing_page, live_in_language
+from apps.core.listing import (
+    languages_with_live_pages,
+    listing_page,
+    live_in_language,
+    newest_ids,
+)
 from apps.core.pages import article_cards, article_models
 from apps.core.translation import (
     LANGUAGE_CODES,
@@ -23,12 +31,7 @@ from .models import Topic
 def pages_about(topic, lang):
     """(id, first published) of the live posts, articles and questions about `topic` that exist
     in `lang`, newest first: one query over the three types, which a listing page slices."""
-    first, *others = (
-        live_in_language(model, lang).filter(topics=topic).order_by()
-        .values_list("page_ptr_id", "first_published_at")
-        for model in article_models()
-    )
-    return first.union(*others, all=True).order_by("-first_published_at", "-page_ptr_id")
+    return newest_ids(article_models(), lang, topics=topic)
 
 
 def page_ids_about(topic):
@@ -68,6 +71,23 @@ def _page_titles_by_topic(topics):
         for model in article_models()
     )
     return first.union(*others, all=True)
+
+
+def topic_languages(topic):
+    """The languages `topic` has a page in (languages_with_pages for one topic), in one query
+    that stops at the first page in each language, however many pages it has."""
+    found = languages_with_live_pages(topic, article_models(), topics=topic)
+    return [lang for lang in topic.languages if lang in found]
+
+
+def has_topic_pages(lang):
+    """Whether any live page in `lang` has a topic (the footer links the topic index then): one
+    query that stops at the first such page."""
+    about = (
+        Exists(live_in_language(model, lang).filter(topics=OuterRef("pk")))
+        for model in article_models()
+    )
+    return Topic.objects.filter(reduce(or_, about)).exists()
 
 
 def pages_per_topic(lang):
@@ -130,7 +150,7 @@ def topic_page(request, slug):
     topic = Topic.objects.filter(**{f"slug_{lang}": slug}).first()
     if topic is None or lang not in topic.languages:
         raise Http404("no such topic in this language")
-    languages = languages_with_pages([topic])[topic.pk]
+    languages = topic_languages(topic)
     if lang not in languages:
         raise Http404("nothing about this topic in this language")
     name = own_value(topic, "name", lang)

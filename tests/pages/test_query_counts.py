@@ -32,16 +32,16 @@ EXPECTED = {
     "home": 14,
     "blog index": 13,
     # The thread's counts (its number of pages) and one page of it (apps/comments/threads.py).
-    "blog post": 27,
+    "blog post": 30,
     # Two top-level comments a page, so page 2 of 2 (SMALL) or of 8 (LARGE).
-    "blog post, comments page 2": 27,
+    "blog post, comments page 2": 30,
     # A redirect to the last top-level comment's reply: the comment with its parents, its page
     # (two), the page's withdrawn languages, the top-level comments before its own, the site.
     "comment permalink": 6,
     "kb index": 13,
-    "article": 27,
+    "article": 30,
     "qa index": 14,
-    "question": 27,
+    "question": 30,
     "topic": 14,
     "blog index, page 2": 13,
     # One card, an article: no question's answers to prefetch.
@@ -52,7 +52,9 @@ EXPECTED = {
     # The index counts the addresses of every file; a file reads its own kind only.
     "sitemap": 12,
     "sitemap file": 4,
-    "author": 11,
+    # A count and a slice of the listing, then the cards of that page only: its posts and its
+    # articles, each with their author.
+    "author": 12,
     "robots": 0,
     "404": 6,
 }
@@ -175,18 +177,18 @@ EXPECTED_WITH_FRAGMENTS = {
     "kb index": 5,
     "article": 2,
     "qa index": 6,
-    "question": 5,
-    "topic": 14,
+    "question": 2,
+    "topic": 11,
     "blog index, page 2": 5,
-    "topic, page 2": 12,
-    "author": 11,
-    "search": 11,
+    "topic, page 2": 9,
+    "author": 9,
+    "search": 10,
     "rss": 7,
     "atom": 7,
     "sitemap": 12,
     "sitemap file": 4,
     "robots": 0,
-    "404": 6,
+    "404": 5,
 }
 
 

@@ -49,6 +49,30 @@ def test_the_listing_is_paginated_in_the_path(client, writer, monkeypatch):
     assert client.get("/fi/kirjoittajat/aino/3/").status_code == 404
 
 
+def test_a_page_of_the_listing_loads_only_its_own_pages(client, writer, monkeypatch):
+    """However many pages an author has, a page of the listing builds only the pages it shows
+    (the rest are counted and skipped in SQL)."""
+    from django.db.models.signals import post_init
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    for i in range(5):
+        create_page(BlogPostPage, "fi", f"Ainon lisäkirjoitus {i}", author=writer)
+    url = "/fi/kirjoittajat/aino/"
+    client.get(url)  # per-process caches warm up first
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance.pk)
+
+    post_init.connect(count, sender=BlogPostPage)
+    try:
+        response = client.get(url)
+    finally:
+        post_init.disconnect(count, sender=BlogPostPage)
+    assert response.content.decode().count('class="card"') == 2
+    assert len(built) == 2
+
+
 @pytest.mark.parametrize("lang", ["he", "fa", "fi"])
 def test_cards_carry_a_byline_linking_the_author_page(client, lang):
     author = Author.objects.create(name="Byline Author", key="byline")

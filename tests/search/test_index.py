@@ -141,3 +141,43 @@ def test_a_private_page_is_not_found(client):
     )
     _response, results = search(client, "fi", "asiakkaille")
     assert results == []
+
+
+def reindex_selects():
+    """The SELECT queries a quiet reindex_search makes (its inserts are one batch per page)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        call_command("reindex_search", verbosity=0, stdout=io.StringIO())
+    return [q["sql"] for q in queries if q["sql"].lstrip("(").upper().startswith("SELECT")]
+
+
+def test_reindex_reads_pages_a_chunk_at_a_time_whatever_their_number():
+    """Withdrawals, topics, authors and answers are read for a chunk of pages at once: ten
+    more pages (one of them withdrawn in its language) cost no more queries."""
+    from apps.core.withdrawal import withdraw
+
+    add_post("fi", "Ensimmäinen palaute", "ensimmainen-palaute", lead="Palautetta.")
+    few = len(reindex_selects())
+    pages = [add_post("fi", f"Palaute {i}", f"palaute-{i}", lead="Palautetta.") for i in range(10)]
+    withdraw(pages[0], "fi")
+
+    assert len(reindex_selects()) == few
+    assert not SearchDocument.objects.filter(page=pages[0]).exists()
+    assert SearchDocument.objects.filter(page=pages[1], language="fi").exists()
+
+
+def test_reindex_in_small_chunks_builds_the_same_index(monkeypatch):
+    from apps.search import indexer
+
+    for i in range(5):
+        add_post("fi", f"Palaute {i}", f"palaute-{i}", lead="Palautetta.", paragraphs=["Kiitos."])
+    before = index_snapshot()
+    monkeypatch.setattr(indexer, "CHUNK_SIZE", 2)
+    out = io.StringIO()
+
+    call_command("reindex_search", stdout=out)
+
+    assert index_snapshot() == before
+    assert "[10/10]" in out.getvalue()

@@ -7,7 +7,7 @@ from apps.core.navigation import main_sections
 from apps.core.translation import current_language
 from apps.discovery import seo
 from apps.discovery.related import related_pages as compute_related_pages
-from apps.taxonomy.views import pages_per_topic
+from apps.taxonomy.views import has_topic_pages
 
 register = template.Library()
 
@@ -63,7 +63,7 @@ def site_footer(context):
     request = context.get("request")
     return {
         "sections": list(main_sections(request)) if request else [],
-        "topic_index": reverse("topic-index") if pages_per_topic(current_language()) else "",
+        "topic_index": reverse("topic-index") if has_topic_pages(current_language()) else "",
         "rss": reverse("feed-rss"),
         "atom": reverse("feed-atom"),
     }
