@@ -56,21 +56,36 @@ def _route_to_keep(root, request, path_components, key):
     return result, found
 
 
+def _route_key(root, request, path_components):
+    path = "/".join(path_components)
+    return (f"route-pickle:{root.pk}:{current_language()}:{fragments.version(request)}:"
+            f"{hashlib.md5(path.encode()).hexdigest()}")  # noqa: S324 - a cache key
+
+
+def _kept(key):
+    """The pickled route kept under `key` in this process, else in the shared cache (then kept
+    in this process too), or None."""
+    kept = fragments.local_get(key)
+    if kept:
+        return kept[0]
+    found = cache.get(key)
+    if not isinstance(found, bytes):
+        return None
+    fragments.local_put(key, found, len(found))
+    return found
+
+
 def route_by_url_path(root, request, path_components):
     """Route `path_components` below `root` (the site's root page) as Page.route would."""
     if not fragments.enabled(request):
         return _route(root, request, path_components)
-    path = "/".join(path_components)
-    key = (f"route-pickle:{root.pk}:{current_language()}:{fragments.version(request)}:"
-           f"{hashlib.md5(path.encode()).hexdigest()}")  # noqa: S324 - a cache key
-    # Pickled, so that every request unpickles its own page; also kept in this process.
-    kept = fragments.local_get(key)
-    found = kept[0] if kept else cache.get(key)
-    if not isinstance(found, bytes):
+    # Pickled, so that every request unpickles its own page.
+    key = _route_key(root, request, path_components)
+    found = _kept(key)
+    if found is None:
         result, found = _route_to_keep(root, request, path_components, key)
         if found is None:
             return result  # a routable page's view: not kept
-    if not kept:
         fragments.local_put(key, found, len(found))
     page, restrictions = pickle.loads(found)  # noqa: S301 - written by this site
     page = page or root

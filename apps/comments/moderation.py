@@ -175,15 +175,17 @@ def became_approved(comment):
         transaction.on_commit(lambda: tasks.notify_reply.enqueue(comment.pk))
 
 
+def _parents_asking(comments):
+    """The ids of the comments `comments` reply to whose authors asked for replies."""
+    parent_ids = {comment.parent_id for comment in comments if comment.parent_id}
+    asking = Comment.objects.filter(pk__in=parent_ids, notify_replies=True).exclude(email="")
+    return set(asking.values_list("pk", flat=True))
+
+
 def became_approved_many(comments):
     """became_approved() for many comments, their parents read in one query and the e-mails
     sent by one task."""
-    parent_ids = {comment.parent_id for comment in comments if comment.parent_id}
-    asking = set(
-        Comment.objects.filter(pk__in=parent_ids, notify_replies=True)
-        .exclude(email="")
-        .values_list("pk", flat=True)
-    )
+    asking = _parents_asking(comments)
     replies = [comment.pk for comment in comments if comment.parent_id in asking]
     if replies:
         transaction.on_commit(lambda: tasks.notify_replies.enqueue(replies))

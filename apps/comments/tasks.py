@@ -110,14 +110,21 @@ def notify_replies(reply_ids):
     return sum(_notify_reply(reply_id) for reply_id in reply_ids)
 
 
+def _is_public_reply(reply):
+    return reply is not None and reply.status == Comment.Status.APPROVED and reply.parent_id
+
+
+def _wants_replies(comment):
+    """The commenter asked for replies and confirmed the address."""
+    return comment.notify_replies and comment.email and mailing.may_mail(comment.email)
+
+
 def _notify_reply(reply_id):
     """Tell the commenter `reply_id` answers, when they asked for it and confirmed their address."""
     reply = Comment.objects.select_related("parent", "page").filter(pk=reply_id).first()
-    if reply is None or reply.status != Comment.Status.APPROVED or reply.parent is None:
+    if not (_is_public_reply(reply) and _wants_replies(reply.parent)):
         return 0
     parent = reply.parent
-    if not (parent.notify_replies and parent.email and mailing.may_mail(parent.email)):
-        return 0
     context = {
         "reply": reply,
         "parent": parent,

@@ -142,20 +142,27 @@ def _pages_around(positions, root):
     return {max(number - 1, 1), number}
 
 
+def _root_pk(comment):
+    """The id of the top-level comment of `comment`'s thread branch (its own for one)."""
+    return comment.root_id or comment.pk
+
+
+def _roots_created(comments):
+    """{id: created_at} of the top-level comments above `comments`; one query."""
+    roots = Comment.objects.filter(pk__in={_root_pk(comment) for comment in comments})
+    return dict(roots.values_list("pk", "created_at"))
+
+
 def purged_pages_many(comments):
     """{(page id, language): purged_pages} for the threads of `comments` (a bulk decision), in
     two queries however many comments and threads: their top-level comments, and the approved
     top-level comments of those threads, positioned in Python."""
-    roots = dict(
-        Comment.objects.filter(pk__in={c.root_id or c.pk for c in comments}).values_list(
-            "pk", "created_at"
-        )
-    )
+    roots = _roots_created(comments)
     keys = {(comment.page_id, comment.language) for comment in comments}
     positions = _thread_positions(keys)
     pages = {key: {1} for key in keys}
     for comment in comments:
-        key, root = (comment.page_id, comment.language), comment.root_id or comment.pk
+        key, root = (comment.page_id, comment.language), _root_pk(comment)
         if root in roots:
             pages[key] |= _pages_around(positions[key], (roots[root], root))
     return {key: sorted(numbers) for key, numbers in pages.items()}
@@ -172,6 +179,14 @@ def is_shown(comment):
     return True
 
 
+def _between(previous, number):
+    """What the navigation shows between two page numbers it links: nothing, the one number
+    left out, or None ("…") for two or more."""
+    if previous is None or number == previous + 1:
+        return []
+    return [previous + 1 if number == previous + 2 else None]
+
+
 def page_numbers(current, last, around=2):
     """The page numbers a thread's navigation links: the first and the last, and `around` on
     each side of the current one; None where two or more numbers are left out (shown as "…";
@@ -180,7 +195,5 @@ def page_numbers(current, last, around=2):
     numbers = sorted(number for number in wanted if 1 <= number <= last)
     shown = []
     for previous, number in zip([None, *numbers[:-1]], numbers, strict=True):
-        if previous is not None and number > previous + 1:
-            shown.append(previous + 1 if number == previous + 2 else None)
-        shown.append(number)
+        shown += [*_between(previous, number), number]
     return shown

@@ -230,30 +230,35 @@ def comment_counts(pages):
     return {row["language"]: row["count"] for row in rows}
 
 
-def _refusal(request, pages, counts):
-    """The delete screen's answer when comments would go with the pages: how many, per
-    language, and what to do instead."""
+def _by_language(counts):
+    """"Hebrew: 3 comments", … for {language: count}."""
     names = dict(settings.LANGUAGES)
-    by_language = [
+    return [
         ngettext("%(language)s: %(count)d comment", "%(language)s: %(count)d comments", n)
         % {"language": names[lang], "count": n}
         for lang, n in sorted(counts.items())
     ]
+
+
+def _instead(pages):
+    """What the editor can do instead: see one page's comments in the queue, unpublish."""
+    queue = reverse("wagtailsnippets_comments_comment:list")
+    return {
+        "queue_urls": [(p, f"{queue}?page={p.pk}") for p in pages if len(pages) == 1],
+        "unpublish_urls": [
+            (p, reverse("wagtailadmin_pages:unpublish", args=[p.pk])) for p in pages if p.live
+        ],
+    }
+
+
+def _refusal(request, pages, counts):
+    """The delete screen's answer when comments would go with the pages: how many, per
+    language, and what to do instead."""
     if request.method == "POST":
         messages.error(request, gettext("Not deleted: the page has reader comments."))
-    queue = reverse("wagtailsnippets_comments_comment:list")
+    context = {"pages": pages, "by_language": _by_language(counts), "total": sum(counts.values())}
     return TemplateResponse(
-        request,
-        "comments/admin/page_has_comments.html",
-        {
-            "pages": pages,
-            "by_language": by_language,
-            "total": sum(counts.values()),
-            "queue_urls": [(p, f"{queue}?page={p.pk}") for p in pages if len(pages) == 1],
-            "unpublish_urls": [
-                (p, reverse("wagtailadmin_pages:unpublish", args=[p.pk])) for p in pages if p.live
-            ],
-        },
+        request, "comments/admin/page_has_comments.html", {**context, **_instead(pages)}
     )
 
 

@@ -41,11 +41,12 @@ def languages_with_live_pages(instance, models, **lookup):
         for number, model in enumerate(models)
     }
     found = type(instance).objects.filter(pk=instance.pk).values(**conditions).get()
-    return [
-        lang
-        for lang in LANGUAGE_CODES
-        if any(found[f"{lang}_{number}"] for number in range(len(models)))
-    ]
+    return [lang for lang in LANGUAGE_CODES if _any_in(found, lang, len(models))]
+
+
+def _any_in(found, lang, count):
+    """Whether any of the `count` page types has a page in `lang`, as found above."""
+    return any(found[f"{lang}_{number}"] for number in range(count))
 
 
 def listing_page(request, items, per_page=None):

@@ -34,13 +34,20 @@ def _neighbour_ids(page, limit=None):
     ids = []
     for lang in titled_languages(page):
         ids.extend(related_page_ids(page, lang))
+    ids.extend(_picked_by_hand(page, limit))
+    unique = [pk for pk in dict.fromkeys(ids) if pk != page.pk]
+    return unique[:limit]
+
+
+def _picked_by_hand(page, limit):
+    """Up to `limit` pages per kind of related link that picked `page`, newest first."""
+    ids = []
     for link_model in RelatedPageLink.__subclasses__():
         picked = link_model.objects.filter(related_id=page.pk).order_by(
             F("page__last_published_at").desc(nulls_last=True), "page_id"
         )
         ids.extend(picked.values_list("page_id", flat=True)[:limit])
-    unique = [pk for pk in dict.fromkeys(ids) if pk != page.pk]
-    return unique[:limit]
+    return ids
 
 
 def urls_showing(page):

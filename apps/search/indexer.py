@@ -127,35 +127,42 @@ def filled_languages(titles):
     return [lang for lang, title in zip(LANGUAGE_CODES, titles, strict=True) if is_filled(title)]
 
 
-def _chunk(ids):
-    """The specific pages with `ids`, in that order, each with what indexing reads of it
-    (withdrawn languages, topics, author, answers) prefetched: a few queries per chunk of
-    pages rather than per page."""
-    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+def _prefetch(pages):
+    """What indexing reads of each of `pages` (withdrawn languages, topics, author, answers),
+    a few queries per page type."""
     by_type = defaultdict(list)
-    for page in pages.values():
+    for page in pages:
         by_type[type(page)].append(page)
     for model, group in by_type.items():
         related = [name for name in INDEXED_RELATIONS if hasattr(model, name)]
         prefetch_related_objects(group, "language_withdrawals", *related)
+
+
+def _chunk(ids):
+    """The specific pages with `ids`, in that order, with what indexing reads prefetched."""
+    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    _prefetch(pages.values())
     return [pages[pk] for pk in ids if pk in pages]
 
 
+def _pages(ids):
+    """The pages with `ids`, CHUNK_SIZE at a time (memory stays flat)."""
+    for start in range(0, len(ids), CHUNK_SIZE):
+        yield from _chunk(ids[start : start + CHUNK_SIZE])
+
+
 def _index_all(rows, on_document):
-    """Index the pages of `rows` (_searchable_rows) into an emptied index, CHUNK_SIZE pages at
-    a time (memory stays flat); documents per language, and "pages" that have any."""
+    """Index the pages of `rows` (_searchable_rows) into an emptied index; documents per
+    language, and "pages" that have any."""
     summary, number = Counter(), 0
     total = sum(len(languages) for _pk, languages in rows)
-    ids = [pk for pk, _languages in rows]
-    for start in range(0, len(ids), CHUNK_SIZE):
-        for page in _chunk(ids[start : start + CHUNK_SIZE]):
-            documents = index_page(page, replace=False)
-            summary["pages"] += bool(documents)
-            for document in documents:
-                number += 1
-                summary[document.language] += 1
-                if on_document is not None:
-                    on_document(number, total, document)
+    for page in _pages([pk for pk, _languages in rows]):
+        documents = index_page(page, replace=False)
+        summary["pages"] += bool(documents)
+        for document in documents:
+            number += 1
+            summary[document.language] += 1
+            on_document(number, total, document)
     return summary
 
 
@@ -168,6 +175,6 @@ def rebuild(on_document=None):
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         SearchDocument.objects.all().delete()
-        summary = _index_all(_searchable_rows(), on_document)
+        summary = _index_all(_searchable_rows(), on_document or (lambda *_args: None))
         summary["terms"] = SearchTerm.objects.count()
     return summary
