@@ -6,6 +6,7 @@ sees in the page: a search for לקוח marks "והלקוחות", a search for a
 """
 
 import re
+from itertools import chain, pairwise, takewhile
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -50,24 +51,34 @@ def _terms(word, lang):
 
 
 def _words(text, lang):
-    """(start, end, terms) for each word of `text` as written."""
-    spans = [m.span() for m in _RAW_WORD.finditer(text)]
+    """(start, end, terms) for each word of `text` as written, read as they are asked for; a
+    word that recurs is analysed once."""
+    spans = (match.span() for match in _RAW_WORD.finditer(text))
+    analysed = {}
     joined = None
-    for here, following in zip(spans, [*spans[1:], None], strict=True):
+    for here, following in pairwise(chain(spans, [None])):
         if joined:  # this word was read with the one before
             joined = None
             continue
         joined = following and lang == "fa" and _persian_joined(text, here, following)
         start, end = here
-        end, terms = joined or (end, _terms(text[start:end], lang))
+        word = text[start:end]
+        if not joined and word not in analysed:
+            analysed[word] = _terms(word, lang)
+        end, terms = joined or (end, analysed[word])
         yield start, end, terms
+
+
+def _matching(text, lang, terms):
+    """(start, end) of each word of `text` whose analysis is one of `terms`, lazily, in order."""
+    if not text or not terms:
+        return iter(())
+    return ((start, end) for start, end, word_terms in _words(text, lang) if word_terms & terms)
 
 
 def matches(text, lang, terms):
     """(start, end) of the words of `text` whose analysis is one of `terms`."""
-    if not text or not terms:
-        return []
-    return [(start, end) for start, end, word_terms in _words(text, lang) if word_terms & terms]
+    return list(_matching(text, lang, terms))
 
 
 def _marked(text, spans, start, end):
@@ -103,19 +114,22 @@ def _window_end(text, start, after, length):
     return space if space > start else end
 
 
-def _window(text, spans, length):
-    """(start, end) of the snippet of `text` around its first match."""
+def _window(text, first, length):
+    """(start, end) of the snippet of `text` around its first match (None: at its start)."""
     if len(text) <= length:
         return 0, len(text)
-    start = _window_start(text, spans[0][0] if spans else 0, length)
-    return start, _window_end(text, start, spans[0][1] if spans else start, length)
+    start = _window_start(text, first[0] if first else 0, length)
+    return start, _window_end(text, start, first[1] if first else start, length)
 
 
 def snippet(text, lang, terms, length=SNIPPET_LENGTH):
-    """About `length` characters of `text` around its first match, escaped and marked."""
+    """About `length` characters of `text` around its first match, escaped and marked. Words
+    are analysed up to the snippet's end, not further."""
     text = text or ""
-    spans = matches(text, lang, terms)
-    start, end = _window(text, spans, length)
+    found = _matching(text, lang, terms)
+    first = next(found, None)
+    start, end = _window(text, first, length)
+    spans = [first, *takewhile(lambda span: span[0] < end, found)] if first else []
     before = ELLIPSIS + " " if start > 0 else ""
     after = " " + ELLIPSIS if end < len(text) else ""
     # Every piece of text went through escape().

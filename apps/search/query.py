@@ -10,6 +10,8 @@ Ranking is one aggregate query over the term table, in this order:
 1. how many of the reader's words the document has (all words above some),
 2. how many of them are in its title (title matches above body matches),
 3. occurrences weighted by field (title 4, lead 2, body 1); the document id keeps ties stable.
+The database sorts and pages: a results page asks for its ten hits (LIMIT and OFFSET) and for
+the number of documents with a required term (a COUNT), so nothing grows with the hits.
 """
 
 import functools
@@ -155,10 +157,9 @@ def searchable_pages(lang, root=None, only=None):
     return pages
 
 
-def rank(query, root=None, only=None):
-    """Ranked hits for `query` among the pages a reader of query.lang may find; one query."""
-    if not query:
-        return []
+def _ranked_rows(query, pages):
+    """One row per document with a required term: (document id, coverage, title coverage,
+    score), best first; the document id keeps ties in a stable order."""
     required = query.required_terms
     coverage = sum((_has_any(slot.terms) for slot in query.slots), start=Value(0))
     title_coverage = sum(
@@ -171,11 +172,9 @@ def rank(query, root=None, only=None):
             output_field=IntegerField(),
         )
     )
-    rows = (
+    return (
         SearchTerm.objects.filter(
-            language=query.lang,
-            term__in=query.all_terms,
-            document__page__in=searchable_pages(query.lang, root, only).values("pk"),
+            language=query.lang, term__in=query.all_terms, document__page__in=pages
         )
         .values("document_id")
         .annotate(
@@ -188,7 +187,48 @@ def rank(query, root=None, only=None):
         .order_by("-coverage", "-title_coverage", "-score", "document_id")
         .values_list("document_id", "coverage", "title_coverage", "score")
     )
-    return [Hit(*row) for row in rows]
+
+
+def _matching_documents(query, pages):
+    """The documents that have one of the required terms: the ranked rows, without ranking."""
+    return (
+        SearchTerm.objects.filter(
+            language=query.lang, term__in=query.required_terms, document__page__in=pages
+        )
+        .values("document_id")
+        .distinct()
+    )
+
+
+class Ranking:
+    """The hits of a query, best first, as a sequence the database pages: count() is one COUNT
+    of the matching documents, a slice one ranked query with LIMIT and OFFSET, iterating it one
+    ranked query for all. A results page costs the same however many documents match."""
+
+    def __init__(self, rows, matching):
+        self._rows = rows
+        self._matching = matching
+
+    def count(self):
+        return self._matching.count()
+
+    __len__ = count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [Hit(*row) for row in self._rows[index]]
+        return Hit(*self._rows[index])
+
+    def __iter__(self):
+        return (Hit(*row) for row in self._rows)
+
+
+def rank(query, root=None, only=None):
+    """Ranked hits for `query` among the pages a reader of query.lang may find (a Ranking)."""
+    if not query:
+        return []
+    pages = searchable_pages(query.lang, root, only).values("pk")
+    return Ranking(_ranked_rows(query, pages), _matching_documents(query, pages))
 
 
 def documents_for(hits):
