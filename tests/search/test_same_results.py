@@ -102,10 +102,18 @@ def as_rows(hits):
     return [(hit.document_id, hit.coverage, hit.title_coverage, hit.score) for hit in hits]
 
 
-def paged(ranking, size):
-    """Every hit, read a page of `size` at a time as the results page reads them."""
-    count = ranking.count()
-    return [hit for start in range(0, count, size) for hit in ranking[start : start + size]]
+def paged(query, size, root=None):
+    """Every hit, a page of `size` at a time as the results page reads them: each page with
+    the count of all hits in one query; the counts read on every page, and past the last."""
+    hits, counts, start = [], set(), 0
+    while True:
+        ranking = rank(query, root=root, shown=slice(start, start + size))
+        count = ranking.count()
+        counts.add(count)
+        if start >= count:
+            return hits, counts
+        hits += ranking[start : min(start + size, count)]
+        start += size
 
 
 @pytest.mark.parametrize(("lang", "text"), CASES)
@@ -118,7 +126,9 @@ def test_ranking_is_the_same_in_the_same_order(lang, text):
         return
     assert ranking.count() == len(before)
     assert as_rows(ranking) == before
-    assert as_rows(paged(ranking, PAGE)) == before
+    hits, counts = paged(query, PAGE)
+    assert as_rows(hits) == before
+    assert counts == {len(before)}
 
 
 def test_the_seed_queries_find_pages_on_more_than_one_page_of_results():
@@ -132,7 +142,9 @@ def test_ranking_within_a_section_is_the_same(lang, text):
     query = parse_query(text, lang)
     for section in Page.objects.filter(depth=3):
         before = rank_before(query, root=section)
-        assert as_rows(paged(rank(query, root=section), PAGE)) == before
+        hits, counts = paged(query, PAGE, root=section)
+        assert as_rows(hits) == before
+        assert counts == {len(before)}
 
 
 @pytest.mark.parametrize(("lang", "text"), CASES)
