@@ -5,6 +5,7 @@ with apps.analysis exactly as the index analysed them, so <mark> surrounds what 
 sees in the page: a search for לקוח marks "והלקוחות", a search for asiakas marks "asiakkaille".
 """
 
+import functools
 import re
 from itertools import chain, pairwise, takewhile
 
@@ -20,6 +21,8 @@ SNIPPET_LENGTH = 260
 # How much text to show before the first match, as a share of the snippet.
 LEAD_IN = 0.3
 ELLIPSIS = "…"
+# Words as written whose terms a process keeps (about 4 MB): a site's vocabulary, mostly.
+WORDS_REMEMBERED = 10_000
 
 # Characters that fold removes or that belong inside a word: Hebrew points and cantillation
 # (but not maqaf U+05BE or sof pasuq U+05C3), Arabic harakat, tatweel, superscript alef,
@@ -46,15 +49,15 @@ def _persian_joined(text, here, following):
     return (next_end, {index_term(joined[0])}) if len(joined) == 1 else None
 
 
+@functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _terms(word, lang):
-    return {index_term(term) for term in analyze(word, lang)}
+    """A word's terms as written: the same words recur in every snippet, so they are kept."""
+    return frozenset(index_term(term) for term in analyze(word, lang))
 
 
 def _words(text, lang):
-    """(start, end, terms) for each word of `text` as written, read as they are asked for; a
-    word that recurs is analysed once."""
+    """(start, end, terms) for each word of `text` as written, read as they are asked for."""
     spans = (match.span() for match in _RAW_WORD.finditer(text))
-    analysed = {}
     joined = None
     for here, following in pairwise(chain(spans, [None])):
         if joined:  # this word was read with the one before
@@ -62,10 +65,7 @@ def _words(text, lang):
             continue
         joined = following and lang == "fa" and _persian_joined(text, here, following)
         start, end = here
-        word = text[start:end]
-        if not joined and word not in analysed:
-            analysed[word] = _terms(word, lang)
-        end, terms = joined or (end, analysed[word])
+        end, terms = joined or (end, _terms(text[start:end], lang))
         yield start, end, terms
 
 
