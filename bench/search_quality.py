@@ -71,7 +71,7 @@ class Baseline:
 def analysed_search(query, lang):
     from apps.search.query import documents_for, parse_query, rank
 
-    return [doc.page_id for doc in documents_for(rank(parse_query(query, lang)))]
+    return [doc.page_id for doc in documents_for(list(rank(parse_query(query, lang))))]
 
 
 def metrics(ranked, relevant):

@@ -5,7 +5,9 @@ with apps.analysis exactly as the index analysed them, so <mark> surrounds what 
 sees in the page: a search for לקוח marks "והלקוחות", a search for asiakas marks "asiakkaille".
 """
 
+import functools
 import re
+from itertools import chain, pairwise, takewhile
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,6 +21,8 @@ SNIPPET_LENGTH = 260
 # How much text to show before the first match, as a share of the snippet.
 LEAD_IN = 0.3
 ELLIPSIS = "…"
+# Words as written whose terms a process keeps (about 4 MB): a site's vocabulary, mostly.
+WORDS_REMEMBERED = 10_000
 
 # Characters that fold removes or that belong inside a word: Hebrew points and cantillation
 # (but not maqaf U+05BE or sof pasuq U+05C3), Arabic harakat, tatweel, superscript alef,
@@ -45,15 +49,17 @@ def _persian_joined(text, here, following):
     return (next_end, {index_term(joined[0])}) if len(joined) == 1 else None
 
 
+@functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _terms(word, lang):
-    return {index_term(term) for term in analyze(word, lang)}
+    """A word's terms as written: the same words recur in every snippet, so they are kept."""
+    return frozenset(index_term(term) for term in analyze(word, lang))
 
 
 def _words(text, lang):
-    """(start, end, terms) for each word of `text` as written."""
-    spans = [m.span() for m in _RAW_WORD.finditer(text)]
+    """(start, end, terms) for each word of `text` as written, read as they are asked for."""
+    spans = (match.span() for match in _RAW_WORD.finditer(text))
     joined = None
-    for here, following in zip(spans, [*spans[1:], None], strict=True):
+    for here, following in pairwise(chain(spans, [None])):
         if joined:  # this word was read with the one before
             joined = None
             continue
@@ -63,11 +69,16 @@ def _words(text, lang):
         yield start, end, terms
 
 
+def _matching(text, lang, terms):
+    """(start, end) of each word of `text` whose analysis is one of `terms`, lazily, in order."""
+    if not text or not terms:
+        return iter(())
+    return ((start, end) for start, end, word_terms in _words(text, lang) if word_terms & terms)
+
+
 def matches(text, lang, terms):
     """(start, end) of the words of `text` whose analysis is one of `terms`."""
-    if not text or not terms:
-        return []
-    return [(start, end) for start, end, word_terms in _words(text, lang) if word_terms & terms]
+    return list(_matching(text, lang, terms))
 
 
 def _marked(text, spans, start, end):
@@ -103,19 +114,22 @@ def _window_end(text, start, after, length):
     return space if space > start else end
 
 
-def _window(text, spans, length):
-    """(start, end) of the snippet of `text` around its first match."""
+def _window(text, first, length):
+    """(start, end) of the snippet of `text` around its first match (None: at its start)."""
     if len(text) <= length:
         return 0, len(text)
-    start = _window_start(text, spans[0][0] if spans else 0, length)
-    return start, _window_end(text, start, spans[0][1] if spans else start, length)
+    start = _window_start(text, first[0] if first else 0, length)
+    return start, _window_end(text, start, first[1] if first else start, length)
 
 
 def snippet(text, lang, terms, length=SNIPPET_LENGTH):
-    """About `length` characters of `text` around its first match, escaped and marked."""
+    """About `length` characters of `text` around its first match, escaped and marked. Words
+    are analysed up to the snippet's end, not further."""
     text = text or ""
-    spans = matches(text, lang, terms)
-    start, end = _window(text, spans, length)
+    found = _matching(text, lang, terms)
+    first = next(found, None)
+    start, end = _window(text, first, length)
+    spans = [first, *takewhile(lambda span: span[0] < end, found)] if first else []
     before = ELLIPSIS + " " if start > 0 else ""
     after = " " + ELLIPSIS if end < len(text) else ""
     # Every piece of text went through escape().

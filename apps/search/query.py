@@ -10,12 +10,15 @@ Ranking is one aggregate query over the term table, in this order:
 1. how many of the reader's words the document has (all words above some),
 2. how many of them are in its title (title matches above body matches),
 3. occurrences weighted by field (title 4, lead 2, body 1); the document id keeps ties stable.
+The database sorts and pages: a results page asks for its ten hits (LIMIT and OFFSET) with the
+number of all hits beside them (COUNT(*) OVER ()), still one query, and no hit past the page
+comes back to Python.
 """
 
 import functools
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When, Window
 from wagtail.models import Page
 
 from apps.analysis import analyze, compound_parts, spelling_variants, tokens
@@ -25,6 +28,9 @@ from .indexer import index_term
 from .models import Field, SearchDocument, SearchTerm
 
 MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+FIRST_PAGE = slice(0, RESULTS_PER_PAGE)
+HIT_COLUMNS = ("document_id", "coverage", "title_coverage", "score")
 MAX_WORDS = 10
 # Words typed apart that may be one word in the text: up to three (کسب و کار -> کسب‌وکار).
 LONGEST_JOIN = 3
@@ -155,10 +161,9 @@ def searchable_pages(lang, root=None, only=None):
     return pages
 
 
-def rank(query, root=None, only=None):
-    """Ranked hits for `query` among the pages a reader of query.lang may find; one query."""
-    if not query:
-        return []
+def _ranked_rows(query, pages):
+    """One row per document with a required term: (document id, coverage, title coverage,
+    score), best first; the document id keeps ties in a stable order."""
     required = query.required_terms
     coverage = sum((_has_any(slot.terms) for slot in query.slots), start=Value(0))
     title_coverage = sum(
@@ -171,11 +176,9 @@ def rank(query, root=None, only=None):
             output_field=IntegerField(),
         )
     )
-    rows = (
+    return (
         SearchTerm.objects.filter(
-            language=query.lang,
-            term__in=query.all_terms,
-            document__page__in=searchable_pages(query.lang, root, only).values("pk"),
+            language=query.lang, term__in=query.all_terms, document__page__in=pages
         )
         .values("document_id")
         .annotate(
@@ -186,9 +189,53 @@ def rank(query, root=None, only=None):
         )
         .filter(required=1)
         .order_by("-coverage", "-title_coverage", "-score", "document_id")
-        .values_list("document_id", "coverage", "title_coverage", "score")
     )
-    return [Hit(*row) for row in rows]
+
+
+class Ranking:
+    """The hits of a query, best first, as a sequence the database pages (Django's Paginator
+    takes it). The slice it is made for, the results page the reader asked for, is read with
+    the number of all hits in one query: LIMIT and OFFSET, and COUNT(*) OVER (). Any other
+    slice, or the count when that page is past the last, is a query of its own."""
+
+    def __init__(self, rows, shown):
+        self._rows = rows
+        self._shown = shown
+        self._read = None
+
+    def _read_shown(self):
+        """(hits, count of all hits) of the slice shown; count None when it is past the end."""
+        if self._read is None:
+            counted = self._rows.annotate(total=Window(Count("*")))
+            rows = list(counted.values_list(*HIT_COLUMNS, "total")[self._shown])
+            total = rows[0][-1] if rows else (0 if not self._shown.start else None)
+            self._read = ([Hit(*row[:-1]) for row in rows], total)
+        return self._read
+
+    def count(self):
+        total = self._read_shown()[1]
+        return self._rows.count() if total is None else total
+
+    __len__ = count
+
+    def __getitem__(self, index):
+        start, stop = self._shown.start, self._shown.stop
+        if isinstance(index, slice) and index.start == start and (index.stop or 0) <= stop:
+            return self._read_shown()[0][: index.stop - start]
+        rows = self._rows.values_list(*HIT_COLUMNS)[index]
+        return [Hit(*row) for row in rows] if isinstance(index, slice) else Hit(*rows)
+
+    def __iter__(self):
+        return (Hit(*row) for row in self._rows.values_list(*HIT_COLUMNS))
+
+
+def rank(query, root=None, only=None, shown=FIRST_PAGE):
+    """Ranked hits for `query` among the pages a reader of query.lang may find, as a Ranking
+    that reads the slice `shown` (the results page asked for) and the count in one query."""
+    if not query:
+        return []
+    pages = searchable_pages(query.lang, root, only).values("pk")
+    return Ranking(_ranked_rows(query, pages), shown)
 
 
 def documents_for(hits):

@@ -19,9 +19,14 @@ from apps.taxonomy.views import page_ids_about, topics_with_pages
 
 from . import log
 from .highlight import highlight, snippet
-from .query import MAX_QUERY_LENGTH, documents_for, parse_query, rank, searchable_pages
-
-RESULTS_PER_PAGE = 10
+from .query import (
+    MAX_QUERY_LENGTH,
+    RESULTS_PER_PAGE,
+    documents_for,
+    parse_query,
+    rank,
+    searchable_pages,
+)
 
 
 @dataclass(frozen=True)
@@ -89,11 +94,19 @@ def _filters(request, lang):
     }
 
 
+def _shown(value):
+    """The slice of hits on the results page asked for (page 1 unless it is a number)."""
+    number = int(value) if (value or "").isdigit() and int(value) > 0 else 1
+    start = (number - 1) * RESULTS_PER_PAGE
+    return slice(start, start + RESULTS_PER_PAGE)
+
+
 def _hits(request, query, filters):
     site = Site.find_for_request(request)
     root = filters["section"] or (site.root_page if site else None)
     only = page_ids_about(filters["topic"]) if filters["topic"] else None
-    return rank(query, root=root, only=only) if query else []
+    shown = _shown(request.GET.get("page"))
+    return rank(query, root=root, only=only, shown=shown) if query else []
 
 
 @require_safe

@@ -216,3 +216,29 @@ def test_the_search_page_has_one_search_box(client, lang):
 def test_search_answers_head_and_refuses_post(client):
     assert client.head("/fi/search/?q=asiakas").status_code == 200
     assert client.post("/fi/search/", {"q": "asiakas"}).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "start"),
+    [("1", 10, 1), ("2", 2, 11), ("99", 2, 11), ("0", 2, 11), ("abc", 10, 1), ("", 10, 1)],
+)
+def test_results_are_paged_in_rank_order_with_the_count_of_all(client, page, shown, start):
+    """Ten a page, read from the database a page at a time; a page past the last (or not a
+    page) shows the last (the first), as Django's Paginator does."""
+    for number in range(12):
+        add_post(
+            "fi",
+            f"Kumiankka {number}",
+            f"kumiankka-{number}",
+            paragraphs=["Kumiankka."] * (number + 1),
+        )
+    _response, everything = search(client, "fi", "kumiankka")
+    response, results = search(client, "fi", "kumiankka", page=page)
+    text = page_text(response)
+    assert summary("fi", 12, "kumiankka") in text
+    assert len(results) == shown
+    assert f'<ol class="search-results" start="{start}">' in text
+    # The most occurrences first: post 11 leads page 1, posts 1 and 0 are page 2.
+    expected = [f"Kumiankka {number}" for number in range(11, -1, -1)]
+    assert titles(results) == expected[start - 1 : start - 1 + shown]
+    assert titles(everything) == expected[:10]
