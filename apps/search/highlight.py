@@ -49,6 +49,13 @@ def _persian_joined(text, here, following):
     return (next_end, {index_term(joined[0])}) if len(joined) == 1 else None
 
 
+def _joined(text, here, following, lang):
+    """_persian_joined for a Persian word with a word after it; None otherwise."""
+    if following is None or lang != "fa":
+        return None
+    return _persian_joined(text, here, following)
+
+
 @functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _terms(word, lang):
     """A word's terms as written: the same words recur in every snippet, so they are kept."""
@@ -63,7 +70,7 @@ def _words(text, lang):
         if joined:  # this word was read with the one before
             joined = None
             continue
-        joined = following and lang == "fa" and _persian_joined(text, here, following)
+        joined = _joined(text, here, following, lang)
         start, end = here
         end, terms = joined or (end, _terms(text[start:end], lang))
         yield start, end, terms

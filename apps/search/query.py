@@ -192,6 +192,14 @@ def _ranked_rows(query, pages):
     )
 
 
+def _total(rows, shown):
+    """The count of all hits, read with the rows of the slice `shown`: None when the slice is
+    past the last hit (then unknown), 0 when there are none."""
+    if rows:
+        return rows[0][-1]
+    return None if shown.start else 0
+
+
 class Ranking:
     """The hits of a query, best first, as a sequence the database pages (Django's Paginator
     takes it). The slice it is made for, the results page the reader asked for, is read with
@@ -208,8 +216,7 @@ class Ranking:
         if self._read is None:
             counted = self._rows.annotate(total=Window(Count("*")))
             rows = list(counted.values_list(*HIT_COLUMNS, "total")[self._shown])
-            total = rows[0][-1] if rows else (0 if not self._shown.start else None)
-            self._read = ([Hit(*row[:-1]) for row in rows], total)
+            self._read = ([Hit(*row[:-1]) for row in rows], _total(rows, self._shown))
         return self._read
 
     def count(self):
@@ -218,10 +225,16 @@ class Ranking:
 
     __len__ = count
 
+    def _within_shown(self, index):
+        """Whether `index` is the shown slice or its beginning (the Paginator's request)."""
+        shown = self._shown
+        return isinstance(index, slice) and index.start == shown.start and (
+            (index.stop or 0) <= shown.stop
+        )
+
     def __getitem__(self, index):
-        start, stop = self._shown.start, self._shown.stop
-        if isinstance(index, slice) and index.start == start and (index.stop or 0) <= stop:
-            return self._read_shown()[0][: index.stop - start]
+        if self._within_shown(index):
+            return self._read_shown()[0][: index.stop - self._shown.start]
         rows = self._rows.values_list(*HIT_COLUMNS)[index]
         return [Hit(*row) for row in rows] if isinstance(index, slice) else Hit(*rows)
 
