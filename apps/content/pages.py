@@ -2,6 +2,8 @@
 author and topics, a reading time and a table of contents. Blog posts and articles are this page
 in two sections; questions have their own shape (apps/qa)."""
 
+from copy import deepcopy
+
 from django import forms
 from django.db import models
 from django.utils.functional import cached_property
@@ -26,7 +28,12 @@ READ_FIELDS = ("lead", "body")
 
 
 def minutes_to_read(lead, body):
-    """Minutes to read a lead (plain text) and a body (StreamField value)."""
+    """Minutes to read a lead (plain text) and a body (StreamField value), read from a copy of
+    the body: reading a StreamField value converts its blocks, and a save would then store them
+    in their newest format (a list's items with ids) where the loader compares the stored data
+    with its files."""
+    if body:
+        body = body.stream_block.to_python(deepcopy(list(body.raw_data)))
     return reading_minutes(" ".join([lead or "", block_text(body)]))
 
 
