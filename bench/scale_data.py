@@ -29,6 +29,7 @@ from django.utils.text import slugify
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.comments.models import Comment
+from apps.content.pages import minutes_to_read
 from apps.core.translation import LANGUAGE_CODES
 from apps.kb.models import ArticlePage, KnowledgeBaseIndexPage
 from apps.qa.models import QuestionIndexPage, QuestionPage
@@ -307,7 +308,17 @@ MODELS = {
 }
 
 
-def _content_row(spec, rng, corpus, author_ids):
+def reading_times(model, leads, bodies):
+    """{lang: minutes} as ContentPage.save stores them, from each language's lead and raw body."""
+    return {
+        lang: minutes_to_read(
+            leads.get(lang), model._meta.get_field(f"body_{lang}").to_python(bodies.get(lang, []))
+        )
+        for lang in LANGUAGE_CODES
+    }
+
+
+def _content_row(spec, rng, corpus, author_ids, model):
     texts = {lang: rng.choice(corpus[lang]["sentences"]) for lang in spec["langs"]}
     bodies = {lang: body_blocks(rng, corpus, lang) for lang in spec["langs"]}
     return (
@@ -316,6 +327,7 @@ def _content_row(spec, rng, corpus, author_ids):
         *(texts.get(lang) for lang in LANGUAGE_CODES),
         bodies.get("he", []),
         *(bodies.get(lang) for lang in LANGUAGE_CODES),
+        reading_times(model, texts, bodies),
         rng.choice(author_ids),
         "open",
     )
@@ -402,10 +414,11 @@ def build_pages(rng, corpus, count, topic_ids, author_ids):
                     *(f"lead_{lang}" for lang in LANGUAGE_CODES),
                     "body",
                     *(f"body_{lang}" for lang in LANGUAGE_CODES),
+                    "reading_times",
                     "author_id",
                     "comment_policy",
                 ],
-                (_content_row(s, rng, corpus, author_ids) for s in chosen),
+                (_content_row(s, rng, corpus, author_ids, model) for s in chosen),
             )
         owner = model._meta.model_name
         copy_rows(

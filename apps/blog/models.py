@@ -5,7 +5,7 @@ from modelcluster.fields import ParentalKey
 from apps.comments.pages import CommentsMixin
 from apps.content.pages import ContentPage
 from apps.core.listing import live_in_language, newest_first
-from apps.core.pages import SectionIndexPage
+from apps.core.pages import SectionIndexPage, card_rows
 from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 
@@ -17,9 +17,8 @@ class BlogIndexPage(SectionIndexPage):
         verbose_name = _("blog index")
 
     def listing(self):
-        return newest_first(
-            live_in_language(BlogPostPage).descendant_of(self).select_related("author")
-        )
+        pages = live_in_language(BlogPostPage).descendant_of(self).select_related("author")
+        return newest_first(card_rows(pages))
 
 
 class BlogPostPage(CommentsMixin, ContentPage):

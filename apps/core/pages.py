@@ -112,13 +112,25 @@ def article_models():
     return [model for model in get_page_models() if getattr(model, "is_article", False)]
 
 
+def card_rows(queryset):
+    """`queryset` of one page type without the fields no card shows (its type's
+    card_deferred, in every language): a post's body is most of its row, three times over."""
+    model = queryset.model
+    deferred = (
+        name
+        for field in model.card_deferred
+        for name in (field, *(f"{field}_{lang}" for lang in LANGUAGE_CODES))
+    )
+    return queryset.defer(*deferred)
+
+
 def article_cards(ids, models=None):
     """The articles with `ids`, in that order, each with what its type's card shows
-    (card_prefetch): one query per page type (of `models`, default every article type) and its
-    prefetches, whatever the mix of types."""
+    (card_rows, card_prefetch): one query per page type (of `models`, default every article
+    type) and its prefetches, whatever the mix of types."""
     found = {}
     for model in models or article_models():
-        found |= model.objects.prefetch_related(*model.card_prefetch).in_bulk(ids)
+        found |= card_rows(model.objects.prefetch_related(*model.card_prefetch)).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -136,6 +148,8 @@ class TranslatedPage(Page):
     summary_field = "lead"
     #: What a card of the page needs loaded beside it (related reading).
     card_prefetch = ()
+    #: Translated fields a card never shows, left out of the rows loaded for cards (card_rows).
+    card_deferred = ()
     #: The relations whose names search_labels reads; apps.search reindexes the page when one
     #: of them is renamed.
     label_fields = ("topics", "author")

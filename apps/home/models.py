@@ -5,11 +5,18 @@ from wagtail.fields import RichTextField
 
 from apps.blog.models import BlogIndexPage, BlogPostPage
 from apps.core.listing import live_in_language, newest_first
-from apps.core.pages import TranslatedPage
+from apps.core.pages import TranslatedPage, card_rows
 from apps.kb.models import ArticlePage, KnowledgeBaseIndexPage
 from apps.qa.models import QuestionIndexPage, QuestionPage
 
 LATEST_COUNT = 6
+
+
+def _latest(model):
+    """The newest cards of a page type with an author (posts, articles) in the reader's
+    language."""
+    pages = card_rows(live_in_language(model).select_related("author"))
+    return list(newest_first(pages)[:LATEST_COUNT])
 
 
 class HomePage(TranslatedPage):
@@ -31,11 +38,8 @@ class HomePage(TranslatedPage):
         # Lazy: a cached rendering of the sections (templates/home/home_page.html) neither
         # builds nor runs any of these queries.
         context.update(
-            latest_posts=SimpleLazyObject(lambda: list(newest_first(
-                live_in_language(BlogPostPage).select_related("author"))[:LATEST_COUNT])),
-            articles=SimpleLazyObject(
-                lambda: list(newest_first(
-                    live_in_language(ArticlePage).select_related("author"))[:LATEST_COUNT])),
+            latest_posts=SimpleLazyObject(lambda: _latest(BlogPostPage)),
+            articles=SimpleLazyObject(lambda: _latest(ArticlePage)),
             questions=SimpleLazyObject(
                 lambda: list(newest_first(live_in_language(QuestionPage)).prefetch_related(
                     *QuestionPage.card_prefetch)[:LATEST_COUNT])),

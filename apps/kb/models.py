@@ -5,7 +5,7 @@ from modelcluster.fields import ParentalKey
 from apps.comments.pages import CommentsMixin
 from apps.content.pages import ContentPage
 from apps.core.listing import live_in_language
-from apps.core.pages import SectionIndexPage
+from apps.core.pages import SectionIndexPage, card_rows
 from apps.discovery.models import RelatedPageLink, related_pages_panel
 
 
@@ -18,7 +18,7 @@ class KnowledgeBaseIndexPage(SectionIndexPage):
 
     def listing(self):
         pages = live_in_language(ArticlePage).descendant_of(self).select_related("author")
-        return pages.order_by("path")
+        return card_rows(pages).order_by("path")
 
 
 class ArticlePage(CommentsMixin, ContentPage):

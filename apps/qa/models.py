@@ -116,6 +116,9 @@ class QuestionPage(CommentsMixin, TranslatedPage):
         text = " ".join(html_text(a.body) for a in self.visible_answers())
         return reading_minutes(f"{self.details} {text}")
 
+    # A card counts it from the answers it loads anyway (card_prefetch).
+    card_reading_minutes = reading_minutes
+
     def topics_in_language(self):
         return topics_in_language(self)
 

@@ -66,6 +66,9 @@ def test_a_generated_post_renders_in_each_of_its_languages(built, client):
         response = client.get(url_in(post, lang))
         assert response.status_code == 200, lang
         assert post.title_he.encode() in response.content or lang != "he"
+    # The stored reading times are what a save would store (cards show them).
+    assert post.reading_times == post.count_reading_times()
+    assert max(post.reading_times.values()) > 1
 
 
 def test_the_long_thread_renders_and_nests_three_deep(built, client):

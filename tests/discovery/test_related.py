@@ -169,7 +169,7 @@ def test_related_pages_cost_the_same_queries_for_one_and_six(count):
             pages = related_pages(post)
             # Everything the card shows, without touching the database again.
             for page in pages:
-                assert page.title and page.reading_minutes >= 1
+                assert page.title and page.card_reading_minutes >= 1
                 str(page.lead)
     assert len(pages) == count
     assert {type(p) for p in pages} >= {QuestionPage}

@@ -75,6 +75,7 @@ def test_start_from_the_source_then_publish(editor_client, client, hebrew):
     assert client.get(urllib.parse.quote("/fa/وبلاگ/صفحه-ترجمه/")).status_code == 200
     assert page.latest_revision.user.username == "translator"
     assert outdated_languages([page]) == {}
+    assert page.reading_times == page.count_reading_times()  # what cards show, counted again
 
 
 def test_a_draft_save_publishes_nothing(editor_client, client, hebrew):
