@@ -145,7 +145,8 @@ def write_snapshot():
 
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "db.sqlite3"
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+        # A fixed hash seed: wagtail-modeltranslation adds its columns in a set's order.
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONHASHSEED": "0"}
         command = [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"]
         subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
         db = sqlite3.connect(database)
