@@ -37,6 +37,15 @@ def minutes_to_read(lead, body):
     return reading_minutes(" ".join([lead or "", block_text(body)]))
 
 
+def reading_times_of(page, languages):
+    """{language: minutes to read `page`'s own lead and body in it}, for each of `languages`
+    (a page, or a migration's historical model with the same lead_<lang> and body_<lang>)."""
+    return {
+        lang: minutes_to_read(own_value(page, "lead", lang), own_value(page, "body", lang))
+        for lang in languages
+    }
+
+
 def _writes_text(update_fields):
     """Whether a save of `update_fields` (None: every field) writes a lead or a body."""
     if update_fields is None:
@@ -114,10 +123,7 @@ class ContentPage(TranslatedPage):
 
     def count_reading_times(self):
         """{language: minutes to read the page's own lead and body in it}, for every language."""
-        return {
-            lang: minutes_to_read(own_value(self, "lead", lang), own_value(self, "body", lang))
-            for lang in LANGUAGE_CODES
-        }
+        return reading_times_of(self, LANGUAGE_CODES)
 
     @cached_property
     def reading_minutes(self):
@@ -159,10 +165,5 @@ def store_reading_times(model, languages, chunk=500):
     for start in range(0, len(ids), chunk):
         pages = list(model.objects.filter(pk__in=ids[start : start + chunk]).only(*fields))
         for page in pages:
-            page.reading_times = {
-                lang: minutes_to_read(
-                    getattr(page, f"lead_{lang}"), getattr(page, f"body_{lang}")
-                )
-                for lang in languages
-            }
+            page.reading_times = reading_times_of(page, languages)
         model.objects.bulk_update(pages, ["reading_times"])
